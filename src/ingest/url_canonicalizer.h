@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/platform.h"
+
+namespace leaktrace {
+
+// A post that a URL points at: a tweet, a 4chan post or thread, a paste.
+struct CitedPost {
+  Platform platform = Platform::twitter;
+  std::string post_id;  // native id as the platform's reader stores it
+  std::string channel;  // 4chan board; empty elsewhere
+};
+
+// The one form of a URL under which two links to the same thing compare equal: lower-case scheme
+// and host, no "www."/"m."/"mobile." prefix, no default port, no tracking parameters (utm_*,
+// fbclid, gclid, ...), no fragment except where it names a post (4chan "#p123"), twitter.com and
+// x.com status links as https://twitter.com/i/status/ID. Returns the input unchanged (trimmed)
+// when it is not an http(s) URL.
+std::string canonicalize_url(std::string_view url);
+
+// Host of a canonical URL ("boards.4chan.org"), empty when there is none.
+std::string_view url_host(std::string_view canonical_url);
+
+// The post a canonical URL names, when it is a post URL of a platform leaktrace reads.
+std::optional<CitedPost> cited_post(std::string_view canonical_url);
+
+}  // namespace leaktrace

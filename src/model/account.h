@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "model/platform.h"
+#include "model/time.h"
+
+namespace leaktrace {
+
+// An account as one record saw it. The workspace keeps the latest values seen (by observed_at).
+struct Account {
+  Platform platform = Platform::twitter;
+  std::string id;  // native id
+  std::string handle;
+  std::string display_name;
+  TimeMs created_at = unknown_time;
+  std::optional<std::int64_t> followers;
+  std::optional<std::int64_t> following;
+  std::optional<std::int64_t> posts;
+  std::optional<bool> verified;
+  std::optional<bool> default_profile;
+  std::string description;
+  TimeMs observed_at = unknown_time;  // time of the post this profile was read from
+};
+
+}  // namespace leaktrace
