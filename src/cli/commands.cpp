@@ -1,17 +1,63 @@
 #include "cli/commands.h"
 
-#include <CLI/CLI.hpp>
+#include <array>
+#include <exception>
 
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "cli/diagnostics.h"
 #include "model/version.h"
 
 namespace leaktrace {
+namespace {
+
+constexpr std::array command_table{
+    CommandEntry{"ingest", "Read native exports (Twitter v1.1/v2, 4chan, Pastebin; plain, gzip, zstd) into a workspace",
+                 &make_ingest_command},
+    CommandEntry{"info", "Summarise a workspace: posts per platform and kind, time range, top hashtags and domains, "
+                         "collection gaps, rejected records",
+                 &make_info_command},
+};
+
+}  // namespace
 
 int run_command_line(int argc, char** argv) {
-  CLI::App app{"leaktrace: where a leak started, who carried it, through which communities"};
+  CLI::App app{"leaktrace: where a leak started, who carried it, through which communities, how fast"};
   app.set_version_flag("--version", std::string{version});
   app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.fallthrough(false);
+
+  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
+  for (const CommandEntry& entry : command_table) {
+    CLI::App* sub = app.add_subcommand(std::string(entry.name), std::string(entry.summary));
+    auto command = entry.make();
+    command->configure(*sub);
+    commands.emplace_back(sub, std::move(command));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version_call) {
+    return app.exit(version_call);
+  } catch (const CLI::ParseError& error) {
+    report_error(fmt::format("{}; run `leaktrace --help` or `leaktrace COMMAND --help`", error.what()));
+    return exit_fatal;
+  }
+
+  for (auto& [sub, command] : commands) {
+    if (!sub->parsed()) continue;
+    try {
+      return command->run();
+    } catch (const std::exception& error) {
+      report_error(error.what());
+      return exit_fatal;
+    }
+  }
+  return exit_fatal;
 }
 
 }  // namespace leaktrace

@@ -1,0 +1,144 @@
+#include "ingest/record_stream.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "ingest/url_canonicalizer.h"
+
+namespace leaktrace {
+namespace {
+
+constexpr std::size_t sniff_bytes = std::size_t{64} << 10;
+constexpr std::size_t padding = simdjson::SIMDJSON_PADDING;
+
+bool blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+std::string printable_excerpt(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 40)) out += (c >= 0x20 && c < 0x7f) ? c : '.';
+  return out;
+}
+
+}  // namespace
+
+RecordStream::RecordStream(const std::string& path, const RecordStreamOptions& options)
+    : options_(options), source_(std::make_unique<InputSource>(path)) {
+  buffer_.resize(options_.chunk_bytes + padding);
+  while (end_ < sniff_bytes && fill_buffer()) {
+  }
+  std::string_view head(buffer_.data(), std::min(end_, sniff_bytes));
+  if (options_.format) {
+    format_ = *options_.format;
+  } else if (auto sniffed = sniff_format(head)) {
+    format_ = *sniffed;
+  } else if (end_ == 0) {
+    throw UnknownFormatError(fmt::format("{} is empty{}", path,
+                                         source_->damage() ? ": " + *source_->damage() : std::string{}));
+  } else {
+    throw UnknownFormatError(fmt::format(
+        "cannot tell the format of {} from its content (it starts with \"{}\"); if it is one leaktrace "
+        "reads, name it with --format ({})",
+        path, printable_excerpt(head), format_names_for_help()));
+  }
+  layout_ = sniff_layout(head);
+  reader_ = make_reader(format_, options_.reader);
+}
+
+RecordStream::~RecordStream() = default;
+
+// Appends decompressed bytes after end_, moving unread text to the front and growing the buffer
+// when a line does not fit. False at the end of the data.
+bool RecordStream::fill_buffer() {
+  if (eof_) return false;
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (buffer_.size() - padding - end_ < options_.chunk_bytes / 2) {
+    buffer_.resize(std::max(buffer_.size() * 2, end_ + options_.chunk_bytes + padding));
+  }
+  std::size_t n = source_->read(buffer_.data() + end_, buffer_.size() - padding - end_);
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += n;
+  std::memset(buffer_.data() + end_, 0, padding);
+  return true;
+}
+
+void RecordStream::canonicalize_urls(RecordBatch& batch, std::size_t first_post) const {
+  for (std::size_t i = first_post; i < batch.posts.size(); ++i) {
+    for (PostUrl& url : batch.posts[i].urls) {
+      if (url.canonical.empty()) url.canonical = canonicalize_url(url.expanded);
+    }
+  }
+}
+
+void RecordStream::read_document(RecordBatch& batch) {
+  while (fill_buffer()) {
+    if (end_ > options_.max_document_bytes) {
+      batch.rejections.push_back({1, fmt::format("the document is larger than {} MiB; split it or convert it to one "
+                                                 "record per line",
+                                                 options_.max_document_bytes >> 20)});
+      done_ = true;
+      return;
+    }
+  }
+  std::memset(buffer_.data() + end_, 0, padding);
+  reader_->read(std::string_view(buffer_.data() + begin_, end_ - begin_), 1, batch);
+  line_ = static_cast<std::uint64_t>(std::count(buffer_.data() + begin_, buffer_.data() + end_, '\n')) + 1;
+  begin_ = end_;
+}
+
+bool RecordStream::next(RecordBatch& batch) {
+  batch.clear();
+  if (done_) return false;
+  if (layout_ == Layout::document) {
+    read_document(batch);
+    done_ = true;
+  } else {
+    while (batch.posts.size() < options_.batch_posts) {
+      const char* text = buffer_.data() + begin_;
+      const char* newline = static_cast<const char*>(std::memchr(text, '\n', end_ - begin_));
+      if (newline == nullptr) {
+        if (end_ - begin_ > options_.max_line_bytes) {
+          batch.rejections.push_back({line_ + 1, fmt::format("line longer than {} MiB; skipped",
+                                                             options_.max_line_bytes >> 20)});
+          skipping_long_line_ = true;
+          begin_ = end_;
+        }
+        if (fill_buffer()) continue;
+        if (begin_ == end_) {
+          done_ = true;
+          break;
+        }
+        newline = buffer_.data() + end_;  // last line without a final newline
+      }
+      std::size_t length = static_cast<std::size_t>(newline - text);
+      ++line_;
+      begin_ = std::min(end_, begin_ + length + 1);
+      if (skipping_long_line_) {
+        skipping_long_line_ = false;
+        continue;
+      }
+      std::string_view line(text, length);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (blank(line)) continue;
+      reader_->read(line, line_, batch);
+    }
+  }
+  if (source_->damage() && done_) {
+    batch.rejections.push_back({line_, *source_->damage()});
+  }
+  canonicalize_urls(batch, 0);
+  return !batch.empty() || !done_;
+}
+
+}  // namespace leaktrace

@@ -1,0 +1,117 @@
+#include "workspace/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace leaktrace {
+
+SqliteDatabase::SqliteDatabase(const std::string& path, Mode mode) : path_(path) {
+  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw WorkspaceError(fmt::format("cannot open workspace {}: {}{}", path, message,
+                                     mode == Mode::read_only ? "; run `leaktrace ingest -w " + path + " FILE...` first"
+                                                             : "; check the folder exists and is writable"));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 5000);
+}
+
+SqliteDatabase::~SqliteDatabase() { sqlite3_close_v2(db_); }
+
+void SqliteDatabase::fail(std::string_view what) const {
+  throw WorkspaceError(fmt::format("workspace {}: {}: {}", path_, what, sqlite3_errmsg(db_)));
+}
+
+void SqliteDatabase::execute(std::string_view sql) {
+  std::string text(sql);
+  char* error = nullptr;
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw WorkspaceError(fmt::format("workspace {}: {} (while running: {})", path_, message, text.substr(0, 80)));
+  }
+}
+
+SqliteStatement SqliteDatabase::prepare(std::string_view sql) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                         nullptr) != SQLITE_OK) {
+    fail(fmt::format("cannot prepare `{}`", sql.substr(0, 80)));
+  }
+  return SqliteStatement(*this, statement);
+}
+
+std::int64_t SqliteDatabase::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int SqliteDatabase::changes() const { return sqlite3_changes(db_); }
+
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+
+SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept : db_(other.db_), statement_(other.statement_) {
+  other.statement_ = nullptr;
+}
+
+SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(statement_);
+    db_ = other.db_;
+    statement_ = other.statement_;
+    other.statement_ = nullptr;
+  }
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(statement_, index, value);
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, std::string_view value) {
+  sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bind_null(int index) {
+  sqlite3_bind_null(statement_, index);
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bind_optional(int index, const std::optional<std::int64_t>& value) {
+  return value ? bind(index, *value) : bind_null(index);
+}
+
+SqliteStatement& SqliteStatement::bind_text_or_null(int index, std::string_view value) {
+  return value.empty() ? bind_null(index) : bind(index, value);
+}
+
+bool SqliteStatement::step() {
+  int status = sqlite3_step(statement_);
+  if (status == SQLITE_ROW) return true;
+  if (status == SQLITE_DONE) return false;
+  db_->fail(fmt::format("cannot run `{}`", std::string_view(sqlite3_sql(statement_)).substr(0, 80)));
+}
+
+void SqliteStatement::run() {
+  step();
+  reset();
+}
+
+void SqliteStatement::reset() {
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
+std::int64_t SqliteStatement::column_int(int index) const { return sqlite3_column_int64(statement_, index); }
+
+std::string_view SqliteStatement::column_text(int index) const {
+  const unsigned char* text = sqlite3_column_text(statement_, index);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
+}
+
+bool SqliteStatement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
+
+}  // namespace leaktrace

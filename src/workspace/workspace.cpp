@@ -1,0 +1,66 @@
+#include "workspace/workspace.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "workspace/schema.h"
+
+namespace leaktrace {
+namespace {
+
+constexpr std::int64_t workspace_application_id = 0x4c4b5452;  // "LKTR"
+
+int schema_version_of(SqliteDatabase& db) {
+  auto statement = db.prepare("PRAGMA user_version");
+  statement.step();
+  return static_cast<int>(statement.column_int(0));
+}
+
+void check_is_workspace(SqliteDatabase& db) {
+  auto statement = db.prepare("PRAGMA application_id");
+  statement.step();
+  std::int64_t id = statement.column_int(0);
+  if (id != workspace_application_id) {
+    throw WorkspaceError(fmt::format("{} is an SQLite file but not a leaktrace workspace; give another path with -w",
+                                     db.path()));
+  }
+  int version = schema_version_of(db);
+  if (version != workspace_schema_version) {
+    throw WorkspaceError(fmt::format("workspace {} has schema version {}, this leaktrace reads version {}; re-ingest "
+                                     "the inputs into a new workspace",
+                                     db.path(), version, workspace_schema_version));
+  }
+}
+
+}  // namespace
+
+Workspace Workspace::open_for_writing(const std::string& path) {
+  auto db = std::make_unique<SqliteDatabase>(path, SqliteDatabase::Mode::read_write_create);
+  db->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+              "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
+  auto tables = db->prepare("SELECT count(*) FROM sqlite_master");
+  tables.step();
+  bool fresh = tables.column_int(0) == 0;
+  tables.reset();
+  if (fresh) {
+    db->execute("BEGIN");
+    db->execute(workspace_schema_sql());
+    db->execute(fmt::format("PRAGMA application_id={}; PRAGMA user_version={}", workspace_application_id,
+                            workspace_schema_version));
+    db->execute("COMMIT");
+  }
+  check_is_workspace(*db);
+  return Workspace(std::move(db));
+}
+
+Workspace Workspace::open_for_reading(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw WorkspaceError(fmt::format("no workspace at {}; create one with `leaktrace ingest -w {} FILE...`", path, path));
+  }
+  auto db = std::make_unique<SqliteDatabase>(path, SqliteDatabase::Mode::read_only);
+  check_is_workspace(*db);
+  return Workspace(std::move(db));
+}
+
+}  // namespace leaktrace

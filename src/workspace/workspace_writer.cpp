@@ -1,0 +1,431 @@
+#include "workspace/workspace_writer.h"
+
+#include <chrono>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <unicode/unistr.h>
+
+#include "ingest/url_canonicalizer.h"
+
+namespace leaktrace {
+namespace {
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Hashtags compare case-insensitively (#MacronLeaks is #macronleaks), in every script.
+std::string fold_hashtag(std::string_view tag) {
+  bool ascii = true;
+  std::string folded(tag);
+  for (char& c : folded) {
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (ascii) return folded;
+  folded.clear();
+  icu::UnicodeString::fromUTF8(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())))
+      .foldCase()
+      .toUTF8String(folded);
+  return folded;
+}
+
+std::string account_key(Platform platform, std::string_view native_id) {
+  std::string key;
+  key.reserve(native_id.size() + 1);
+  key.push_back(static_cast<char>(platform));
+  key.append(native_id);
+  return key;
+}
+
+struct AccountSlot {
+  std::int64_t id = 0;
+  TimeMs observed_at = unknown_time;
+  TimeMs first_seen = unknown_time;
+  TimeMs last_seen = unknown_time;
+  bool authored = false;
+  bool dirty = false;
+  std::optional<Account> latest;  // profile to write at the next commit
+};
+
+std::optional<std::int64_t> optional_bool(const std::optional<bool>& value) {
+  if (!value) return std::nullopt;
+  return *value ? 1 : 0;
+}
+
+std::optional<std::int64_t> optional_time(TimeMs time) {
+  if (time == unknown_time) return std::nullopt;
+  return time;
+}
+
+}  // namespace
+
+struct WorkspaceWriter::State {
+  explicit State(SqliteDatabase& database)
+      : db(database),
+        insert_account(db.prepare("INSERT INTO accounts(id, platform, native_id, handle) VALUES (?1, ?2, ?3, ?4)")),
+        update_account(db.prepare(
+            "UPDATE accounts SET handle = coalesce(?2, handle), display_name = coalesce(?3, display_name), "
+            "created_at = coalesce(?4, created_at), followers = coalesce(?5, followers), "
+            "following = coalesce(?6, following), posts = coalesce(?7, posts), verified = coalesce(?8, verified), "
+            "default_profile = coalesce(?9, default_profile), description = coalesce(?10, description), "
+            "observed_at = coalesce(?11, observed_at), first_seen = ?12, last_seen = ?13, authored = ?14 "
+            "WHERE id = ?1")),
+        insert_post(db.prepare(
+            "INSERT OR IGNORE INTO posts(platform, native_id, account_id, created_at, kind, parent_native_id, "
+            "reply_to_native_id, conversation_id, channel, text, language, embedded, file_id, line) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
+        promote_embedded_post(db.prepare(
+            "UPDATE posts SET embedded = 0, file_id = ?3, line = ?4 WHERE platform = ?1 AND native_id = ?2 AND "
+            "embedded = 1")),
+        insert_url(db.prepare("INSERT INTO urls(id, expanded, canonical, host) VALUES (?1, ?2, ?3, ?4)")),
+        insert_post_url(db.prepare("INSERT OR IGNORE INTO post_urls(post_id, url_id) VALUES (?1, ?2)")),
+        insert_hashtag(db.prepare("INSERT INTO hashtags(id, tag) VALUES (?1, ?2)")),
+        insert_post_hashtag(db.prepare("INSERT OR IGNORE INTO post_hashtags(post_id, hashtag_id) VALUES (?1, ?2)")),
+        insert_mention(db.prepare("INSERT OR IGNORE INTO post_mentions(post_id, account_id) VALUES (?1, ?2)")),
+        insert_citation(db.prepare(
+            "INSERT OR IGNORE INTO citations(post_id, cited_platform, cited_native_id, cited_channel, url_id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)")),
+        insert_rejection(db.prepare("INSERT OR IGNORE INTO rejected(file_id, line, reason) VALUES (?1, ?2, ?3)")),
+        insert_notice(db.prepare(
+            "INSERT OR IGNORE INTO notices(file_id, line, kind, time, count, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")) {
+    load_interned();
+  }
+
+  void load_interned() {
+    auto accounts_query = db.prepare(
+        "SELECT id, platform, native_id, coalesce(observed_at, ?1), coalesce(first_seen, ?1), "
+        "coalesce(last_seen, ?1), authored FROM accounts");
+    accounts_query.bind(1, unknown_time);
+    while (accounts_query.step()) {
+      auto platform = platform_from_name(accounts_query.column_text(1));
+      if (!platform) continue;
+      AccountSlot slot;
+      slot.id = accounts_query.column_int(0);
+      slot.observed_at = accounts_query.column_int(3);
+      slot.first_seen = accounts_query.column_int(4);
+      slot.last_seen = accounts_query.column_int(5);
+      slot.authored = accounts_query.column_int(6) != 0;
+      accounts.emplace(account_key(*platform, accounts_query.column_text(2)), slot);
+      next_account_id = std::max(next_account_id, slot.id + 1);
+    }
+    auto urls_query = db.prepare("SELECT id, expanded FROM urls");
+    while (urls_query.step()) {
+      std::int64_t id = urls_query.column_int(0);
+      urls.emplace(std::string(urls_query.column_text(1)), id);
+      next_url_id = std::max(next_url_id, id + 1);
+    }
+    auto hashtags_query = db.prepare("SELECT id, tag FROM hashtags");
+    while (hashtags_query.step()) {
+      std::int64_t id = hashtags_query.column_int(0);
+      hashtags.emplace(std::string(hashtags_query.column_text(1)), id);
+      next_hashtag_id = std::max(next_hashtag_id, id + 1);
+    }
+  }
+
+  void begin_transaction() {
+    if (!in_transaction) {
+      db.execute("BEGIN");
+      in_transaction = true;
+    }
+  }
+
+  AccountSlot& account(Platform platform, std::string_view native_id, std::string_view handle) {
+    auto [it, inserted] = accounts.try_emplace(account_key(platform, native_id));
+    if (inserted) {
+      it->second.id = next_account_id++;
+      insert_account.bind(1, it->second.id)
+          .bind(2, platform_name(platform))
+          .bind(3, native_id)
+          .bind_text_or_null(4, handle)
+          .run();
+    }
+    return it->second;
+  }
+
+  void observe_account(const Account& profile) {
+    AccountSlot& slot = account(profile.platform, profile.id, profile.handle);
+    if (profile.observed_at != unknown_time) {
+      if (slot.first_seen == unknown_time || profile.observed_at < slot.first_seen) {
+        slot.first_seen = profile.observed_at;
+        mark_dirty(slot);
+      }
+      if (slot.last_seen == unknown_time || profile.observed_at > slot.last_seen) {
+        slot.last_seen = profile.observed_at;
+        mark_dirty(slot);
+      }
+    }
+    if (!slot.latest && slot.observed_at == unknown_time) {
+      slot.latest = profile;
+      mark_dirty(slot);
+    } else if (profile.observed_at != unknown_time &&
+               profile.observed_at >= (slot.latest ? slot.latest->observed_at : slot.observed_at)) {
+      slot.latest = profile;
+      mark_dirty(slot);
+    }
+  }
+
+  void mark_dirty(AccountSlot& slot) {
+    if (!slot.dirty) dirty_accounts.push_back(&slot);
+    slot.dirty = true;
+  }
+
+  void flush_accounts() {
+    for (AccountSlot* dirty : dirty_accounts) {
+      AccountSlot& slot = *dirty;
+      update_account.bind(1, slot.id);
+      if (slot.latest) {
+        const Account& a = *slot.latest;
+        update_account.bind_text_or_null(2, a.handle)
+            .bind_text_or_null(3, a.display_name)
+            .bind_optional(4, optional_time(a.created_at))
+            .bind_optional(5, a.followers)
+            .bind_optional(6, a.following)
+            .bind_optional(7, a.posts)
+            .bind_optional(8, optional_bool(a.verified))
+            .bind_optional(9, optional_bool(a.default_profile))
+            .bind_text_or_null(10, a.description)
+            .bind_optional(11, optional_time(a.observed_at));
+        if (a.observed_at != unknown_time) slot.observed_at = a.observed_at;
+      }
+      update_account.bind_optional(12, optional_time(slot.first_seen))
+          .bind_optional(13, optional_time(slot.last_seen))
+          .bind(14, std::int64_t{slot.authored ? 1 : 0})
+          .run();
+      slot.latest.reset();
+      slot.dirty = false;
+    }
+    dirty_accounts.clear();
+  }
+
+  std::int64_t url_id(const PostUrl& url) {
+    auto [it, inserted] = urls.try_emplace(url.expanded, 0);
+    if (inserted) {
+      it->second = next_url_id++;
+      const std::string& canonical = url.canonical.empty() ? url.expanded : url.canonical;
+      insert_url.bind(1, it->second)
+          .bind(2, url.expanded)
+          .bind(3, canonical)
+          .bind_text_or_null(4, url_host(canonical))
+          .run();
+    }
+    return it->second;
+  }
+
+  std::int64_t hashtag_id(std::string_view tag) {
+    std::string folded = fold_hashtag(tag);
+    auto [it, inserted] = hashtags.try_emplace(std::move(folded), 0);
+    if (inserted) {
+      it->second = next_hashtag_id++;
+      insert_hashtag.bind(1, it->second).bind(2, it->first).run();
+    }
+    return it->second;
+  }
+
+  void append_post(const Post& post, std::int64_t file_id, AppendCounts& counts) {
+    AccountSlot& author = account(post.platform, post.author_id, {});
+    std::string_view platform = platform_name(post.platform);
+    insert_post.bind(1, platform)
+        .bind(2, post.id)
+        .bind(3, author.id)
+        .bind_optional(4, optional_time(post.created_at))
+        .bind(5, post_kind_name(post.kind))
+        .bind_text_or_null(6, post.parent_id)
+        .bind_text_or_null(7, post.reply_to_id)
+        .bind_text_or_null(8, post.conversation_id)
+        .bind_text_or_null(9, post.channel)
+        .bind(10, std::string_view(post.text))
+        .bind_text_or_null(11, post.language)
+        .bind(12, std::int64_t{post.embedded ? 1 : 0})
+        .bind(13, file_id)
+        .bind(14, static_cast<std::int64_t>(post.provenance.line))
+        .run();
+    ++counts.posts_read;
+    if (db.changes() == 0) {
+      if (!post.embedded) {
+        promote_embedded_post.bind(1, platform)
+            .bind(2, post.id)
+            .bind(3, file_id)
+            .bind(4, static_cast<std::int64_t>(post.provenance.line))
+            .run();
+      }
+      return;
+    }
+    ++counts.posts_new;
+    std::int64_t post_id = db.last_insert_rowid();
+    if (!author.authored) {
+      author.authored = true;
+      mark_dirty(author);
+    }
+    for (const std::string& tag : post.hashtags) {
+      insert_post_hashtag.bind(1, post_id).bind(2, hashtag_id(tag)).run();
+    }
+    for (const Mention& mention : post.mentions) {
+      AccountSlot& mentioned = account(post.platform, mention.account_id, mention.handle);
+      insert_mention.bind(1, post_id).bind(2, mentioned.id).run();
+    }
+    for (const PostUrl& url : post.urls) {
+      std::int64_t id = url_id(url);
+      insert_post_url.bind(1, post_id).bind(2, id).run();
+      auto cited = cited_post(url.canonical.empty() ? url.expanded : url.canonical);
+      if (cited && !(cited->platform == post.platform && cited->post_id == post.id)) {
+        insert_citation.bind(1, post_id)
+            .bind(2, platform_name(cited->platform))
+            .bind(3, cited->post_id)
+            .bind_text_or_null(4, cited->channel)
+            .bind(5, id)
+            .run();
+      }
+    }
+    ++posts_since_commit;
+  }
+
+  SqliteDatabase& db;
+  SqliteStatement insert_account;
+  SqliteStatement update_account;
+  SqliteStatement insert_post;
+  SqliteStatement promote_embedded_post;
+  SqliteStatement insert_url;
+  SqliteStatement insert_post_url;
+  SqliteStatement insert_hashtag;
+  SqliteStatement insert_post_hashtag;
+  SqliteStatement insert_mention;
+  SqliteStatement insert_citation;
+  SqliteStatement insert_rejection;
+  SqliteStatement insert_notice;
+
+  std::unordered_map<std::string, AccountSlot> accounts;  // node-based: slot addresses are stable
+  std::vector<AccountSlot*> dirty_accounts;
+  std::unordered_map<std::string, std::int64_t> urls;
+  std::unordered_map<std::string, std::int64_t> hashtags;
+  std::int64_t next_account_id = 1;
+  std::int64_t next_url_id = 1;
+  std::int64_t next_hashtag_id = 1;
+  bool in_transaction = false;
+  std::uint64_t posts_since_commit = 0;
+};
+
+WorkspaceWriter::WorkspaceWriter(Workspace& workspace) : state_(std::make_unique<State>(workspace.database())) {}
+
+WorkspaceWriter::~WorkspaceWriter() {
+  if (state_ && state_->in_transaction) {
+    try {
+      commit();
+    } catch (...) {
+      // The transaction is rolled back by SQLite; a re-run completes it.
+    }
+  }
+}
+
+std::optional<std::int64_t> WorkspaceWriter::find_complete_file(const InputFileIdentity& identity) {
+  if (identity.path == "-" || !identity.size) return std::nullopt;
+  auto query = state_->db.prepare(
+      "SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND status = 'complete' "
+      "ORDER BY id LIMIT 1");
+  query.bind(1, identity.path).bind(2, static_cast<std::int64_t>(*identity.size)).bind(3, identity.modified_time);
+  if (query.step()) return query.column_int(0);
+  return std::nullopt;
+}
+
+std::int64_t WorkspaceWriter::begin_file(const InputFileIdentity& identity) {
+  State& s = *state_;
+  s.begin_transaction();
+  if (identity.path != "-" && identity.size) {
+    auto partial = s.db.prepare(
+        "SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND status = 'partial' "
+        "ORDER BY id LIMIT 1");
+    partial.bind(1, identity.path).bind(2, static_cast<std::int64_t>(*identity.size)).bind(3, identity.modified_time);
+    if (partial.step()) return partial.column_int(0);
+  }
+  auto insert = s.db.prepare(
+      "INSERT INTO input_files(path, size, modified_time, format, compression, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  insert.bind(1, identity.path)
+      .bind_optional(2, identity.size ? std::optional<std::int64_t>(static_cast<std::int64_t>(*identity.size))
+                                      : std::nullopt)
+      .bind(3, identity.modified_time)
+      .bind(4, identity.format)
+      .bind(5, identity.compression)
+      .bind(6, now_ms())
+      .run();
+  std::int64_t id = s.db.last_insert_rowid();
+  commit();  // the file row must survive a crash so that a re-run resumes it
+  return id;
+}
+
+AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file_id) {
+  State& s = *state_;
+  s.begin_transaction();
+  AppendCounts counts;
+  for (const Account& account : batch.accounts) s.observe_account(account);
+  for (const Post& post : batch.posts) s.append_post(post, file_id, counts);
+  for (const Rejection& rejection : batch.rejections) {
+    s.insert_rejection.bind(1, file_id).bind(2, static_cast<std::int64_t>(rejection.line)).bind(3, rejection.reason).run();
+    ++counts.rejected;
+  }
+  for (const Notice& notice : batch.notices) {
+    s.insert_notice.bind(1, file_id)
+        .bind(2, static_cast<std::int64_t>(notice.line))
+        .bind(3, notice_kind_name(notice.kind))
+        .bind_optional(4, optional_time(notice.time))
+        .bind(5, notice.count)
+        .bind(6, std::string_view(notice.detail))
+        .run();
+    ++counts.notices;
+  }
+  auto update_counts = s.db.prepare(
+      "UPDATE input_files SET posts_new = posts_new + ?2, rejected = rejected + ?3 WHERE id = ?1");
+  update_counts.bind(1, file_id)
+      .bind(2, static_cast<std::int64_t>(counts.posts_new))
+      .bind(3, static_cast<std::int64_t>(counts.rejected))
+      .run();
+  if (s.posts_since_commit >= posts_per_transaction) commit();
+  return counts;
+}
+
+std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::string& sha256, std::uint64_t lines,
+                                          bool complete) {
+  State& s = *state_;
+  s.begin_transaction();
+  std::int64_t final_id = file_id;
+  auto same_content = s.db.prepare("SELECT id FROM input_files WHERE sha256 = ?1 AND id != ?2 ORDER BY id LIMIT 1");
+  same_content.bind(1, sha256).bind(2, file_id);
+  if (complete && same_content.step()) {
+    final_id = same_content.column_int(0);
+    // The same bytes were ingested before (another path, or from stdin): their rejections and
+    // notices are already recorded; posts new in this run keep their provenance on the older row.
+    for (const char* sql : {"DELETE FROM rejected WHERE file_id = ?2", "DELETE FROM notices WHERE file_id = ?2",
+                            "UPDATE posts SET file_id = ?1 WHERE file_id = ?2",
+                            "UPDATE input_files SET posts_new = posts_new + (SELECT posts_new FROM input_files "
+                            "WHERE id = ?2), status = 'complete' WHERE id = ?1",
+                            "DELETE FROM input_files WHERE id = ?2"}) {
+      auto statement = s.db.prepare(sql);
+      statement.bind(1, final_id).bind(2, file_id).run();
+    }
+  } else {
+    auto update = s.db.prepare(
+        "UPDATE input_files SET sha256 = ?2, lines = ?3, status = ?4, finished_at = ?5 WHERE id = ?1");
+    update.bind(1, file_id)
+        .bind_text_or_null(2, sha256)
+        .bind(3, static_cast<std::int64_t>(lines))
+        .bind(4, complete ? "complete" : "partial")
+        .bind(5, now_ms())
+        .run();
+  }
+  commit();
+  return final_id;
+}
+
+void WorkspaceWriter::commit() {
+  State& s = *state_;
+  if (!s.in_transaction) return;
+  s.flush_accounts();
+  s.db.execute("COMMIT");
+  s.in_transaction = false;
+  s.posts_since_commit = 0;
+}
+
+}  // namespace leaktrace
