@@ -104,9 +104,9 @@ std::string summary_text(const WorkspaceSummary& s, const std::string& path) {
   out += kinds.render();
 
   auto ranked = [&](std::string_view title, std::string_view column,
-                    const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+                    const std::vector<std::pair<std::string, std::int64_t>>& rows, std::string_view counted = "posts") {
     if (rows.empty()) return;
-    TextTable table({std::string(column), "posts"});
+    TextTable table({std::string(column), std::string(counted)});
     for (const auto& [name, count] : rows) table.add_row({name, human_count(count)});
     out += fmt::format("\n{}\n{}", title, table.render());
   };
@@ -117,7 +117,7 @@ std::string summary_text(const WorkspaceSummary& s, const std::string& path) {
                        s.collection_gaps().size(), human_count(s.undelivered_posts()));
   }
   if (s.rejected() > 0) {
-    ranked(fmt::format("rejected records: {}", human_count(s.rejected())), "reason", s.rejected_by_reason());
+    ranked(fmt::format("rejected records: {}", human_count(s.rejected())), "reason", s.rejected_by_reason(), "records");
   } else {
     out += "\nno rejected records\n";
   }

@@ -65,6 +65,9 @@ class IngestCommand final : public Command {
                    fmt::format("Read every file as this format instead of detecting it: {}", format_names_for_help()));
     app.add_option("--board", board_, "4chan board of threads whose export does not name it (e.g. pol)");
     app.add_flag("--force", force_, "Re-read files already ingested completely (nothing is added twice)");
+    app.add_option("--commit-every", commit_every_, "Posts per transaction (smaller: less lost to a crash, slower)")
+        ->default_val(WorkspaceWriter::default_posts_per_transaction)
+        ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", quiet_, "No progress bar and no warnings, only errors and the summary");
     app.add_flag("--json", json_, "Print the summary as JSON on stdout");
     app.footer(
@@ -84,6 +87,7 @@ class IngestCommand final : public Command {
     }
     options.stream.reader.board = board_;
     options.force = force_;
+    options.posts_per_transaction = commit_every_;
 
     Workspace workspace = Workspace::open_for_writing(workspace_);
     Ingestion ingestion(workspace, files_, options);
@@ -116,7 +120,7 @@ class IngestCommand final : public Command {
       if (file.skipped && !quiet_) {
         report_note(fmt::format("{}: already ingested (same path, size and time); --force reads it again", file.path));
       }
-      if (!file.error.empty()) report_warning(fmt::format("{}: {}", file.path, file.error));
+      if (!file.error.empty()) report_warning(fmt::format("{}: {}", file.path, file.error));  // even when quiet
       if (!quiet_) {
         for (const Rejection& rejection : file.first_rejections) {
           report_warning(fmt::format("{}:{}: {}", file.path, rejection.line, rejection.reason));
@@ -153,6 +157,7 @@ class IngestCommand final : public Command {
   std::string format_;
   std::string board_;
   bool force_ = false;
+  std::uint64_t commit_every_ = WorkspaceWriter::default_posts_per_transaction;
   bool quiet_ = false;
   bool json_ = false;
 };

@@ -128,6 +128,10 @@ bool RecordStream::next(RecordBatch& batch) {
         skipping_long_line_ = false;
         continue;
       }
+      if (length > options_.max_line_bytes) {
+        batch.rejections.push_back({line_, fmt::format("line longer than {} MiB; skipped", options_.max_line_bytes >> 20)});
+        continue;
+      }
       std::string_view line(text, length);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (blank(line)) continue;

@@ -43,6 +43,7 @@ std::string TextTable::render() const {
         out += "  ";
       }
     }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
     out += '\n';
   };
   emit(header_, true);

@@ -78,7 +78,7 @@ Ingestion::Ingestion(Workspace& workspace, std::vector<std::string> paths, Inges
 
 void Ingestion::run() {
   auto start = Clock::now();
-  WorkspaceWriter writer(workspace_);
+  WorkspaceWriter writer(workspace_, options_.posts_per_transaction);
   files_.clear();
   files_.resize(paths_.size());
   for (std::size_t i = 0; i < paths_.size(); ++i) {
@@ -164,8 +164,9 @@ void Ingestion::ingest_file(std::size_t index, WorkspaceWriter& writer) {
   file.lines = stream->lines_read();
   file.raw_bytes = source.raw_bytes_read();
   file.sha256 = stopped ? std::string{} : source.sha256_hex();
-  writer.finish_file(file_id, file.sha256, file.lines, file.complete);
   if (source.damage()) file.error = *source.damage();
+  std::string_view status = !file.complete ? "partial" : source.damage() ? "damaged" : "complete";
+  writer.finish_file(file_id, file.sha256, file.lines, status);
 }
 
 void Ingestion::assure_finished() const {

@@ -14,6 +14,7 @@ namespace leaktrace {
 struct IngestOptions {
   RecordStreamOptions stream;
   bool force = false;  // re-read files already ingested completely
+  std::uint64_t posts_per_transaction = WorkspaceWriter::default_posts_per_transaction;
 };
 
 struct IngestedFile {

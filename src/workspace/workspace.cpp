@@ -37,7 +37,7 @@ void check_is_workspace(SqliteDatabase& db) {
 
 Workspace Workspace::open_for_writing(const std::string& path) {
   auto db = std::make_unique<SqliteDatabase>(path, SqliteDatabase::Mode::read_write_create);
-  db->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+  db->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
               "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
   auto tables = db->prepare("SELECT count(*) FROM sqlite_master");
   tables.step();

@@ -1,6 +1,7 @@
 #include "workspace/workspace_writer.h"
 
 #include <chrono>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -307,9 +308,14 @@ struct WorkspaceWriter::State {
   std::int64_t next_hashtag_id = 1;
   bool in_transaction = false;
   std::uint64_t posts_since_commit = 0;
+  std::uint64_t posts_per_transaction = default_posts_per_transaction;
 };
 
-WorkspaceWriter::WorkspaceWriter(Workspace& workspace) : state_(std::make_unique<State>(workspace.database())) {}
+WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::uint64_t posts_per_transaction)
+    : state_(std::make_unique<State>(workspace.database())) {
+  if (posts_per_transaction == 0) throw std::invalid_argument("posts per transaction must be at least 1");
+  state_->posts_per_transaction = posts_per_transaction;
+}
 
 WorkspaceWriter::~WorkspaceWriter() {
   if (state_ && state_->in_transaction) {
@@ -324,7 +330,7 @@ WorkspaceWriter::~WorkspaceWriter() {
 std::optional<std::int64_t> WorkspaceWriter::find_complete_file(const InputFileIdentity& identity) {
   if (identity.path == "-" || !identity.size) return std::nullopt;
   auto query = state_->db.prepare(
-      "SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND status = 'complete' "
+      "SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND status != 'partial' "
       "ORDER BY id LIMIT 1");
   query.bind(1, identity.path).bind(2, static_cast<std::int64_t>(*identity.size)).bind(3, identity.modified_time);
   if (query.step()) return query.column_int(0);
@@ -382,12 +388,13 @@ AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file
       .bind(2, static_cast<std::int64_t>(counts.posts_new))
       .bind(3, static_cast<std::int64_t>(counts.rejected))
       .run();
-  if (s.posts_since_commit >= posts_per_transaction) commit();
+  if (s.posts_since_commit >= s.posts_per_transaction) commit();
   return counts;
 }
 
 std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::string& sha256, std::uint64_t lines,
-                                          bool complete) {
+                                          std::string_view status) {
+  bool complete = status == "complete";
   State& s = *state_;
   s.begin_transaction();
   std::int64_t final_id = file_id;
@@ -411,7 +418,7 @@ std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::strin
     update.bind(1, file_id)
         .bind_text_or_null(2, sha256)
         .bind(3, static_cast<std::int64_t>(lines))
-        .bind(4, complete ? "complete" : "partial")
+        .bind(4, status)
         .bind(5, now_ms())
         .run();
   }

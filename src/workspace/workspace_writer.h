@@ -39,9 +39,9 @@ struct AppendCounts {
 // the values of the latest post they were seen with. Not thread-safe: one writer per workspace.
 class WorkspaceWriter {
  public:
-  static constexpr std::uint64_t posts_per_transaction = 250000;
+  static constexpr std::uint64_t default_posts_per_transaction = 250000;
 
-  explicit WorkspaceWriter(Workspace& workspace);
+  explicit WorkspaceWriter(Workspace& workspace, std::uint64_t posts_per_transaction = default_posts_per_transaction);
   ~WorkspaceWriter();
 
   // The id of a completely ingested file with this path, size and modification time, if any.
@@ -49,9 +49,12 @@ class WorkspaceWriter {
   // Starts (or resumes, for a file left partial) the ingest of one input file.
   std::int64_t begin_file(const InputFileIdentity& identity);
   AppendCounts append(const RecordBatch& batch, std::int64_t file_id);
-  // Records the file's digest and state. A file whose content was already ingested under another
-  // row (same SHA-256) is merged into that row. Returns the file's final id.
-  std::int64_t finish_file(std::int64_t file_id, const std::string& sha256, std::uint64_t lines, bool complete);
+  // Records the file's digest and state: "complete", "partial" (interrupted: a re-run resumes it)
+  // or "damaged" (the data ends early, e.g. a truncated gzip: all that could be read was). A
+  // complete file whose content was already ingested under another row (same SHA-256) is merged
+  // into that row. Returns the file's final id.
+  std::int64_t finish_file(std::int64_t file_id, const std::string& sha256, std::uint64_t lines,
+                           std::string_view status);
   // Makes everything appended so far durable.
   void commit();
 

@@ -1,0 +1,271 @@
+// Twitter API v1.1 parsing and ingest, side by side with a bare simdjson On-Demand pass that
+// touches the same fields. Each case checks its result before it is timed; the summary at the end
+// gives the ratios the ingest issue asks for. Corpus size: LEAKTRACE_BENCH_TWEETS (default 200000).
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <thread>
+#include <chrono>
+#include <string>
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "ingest/twitter_v1_reader.h"
+#include "tweet_corpus.h"
+#include "workspace/ingestion.h"
+#include "workspace/workspace.h"
+
+namespace {
+
+using leaktrace::RecordBatch;
+
+struct Corpus {
+  std::string text;
+  std::size_t tweets = 0;
+  std::string path;  // the same text on disk, for the end-to-end ingest
+};
+
+const Corpus& corpus() {
+  static const Corpus instance = [] {
+    Corpus c;
+    const char* env = std::getenv("LEAKTRACE_BENCH_TWEETS");
+    c.tweets = env ? std::strtoull(env, nullptr, 10) : 200000;
+    leaktrace::bench::TweetCorpus(42).generate(c.tweets, c.text);
+    c.text.reserve(c.text.size() + simdjson::SIMDJSON_PADDING);
+    c.path = (std::filesystem::temp_directory_path() / fmt::format("leaktrace-bench-{}.jsonl", getpid())).string();
+    std::FILE* file = std::fopen(c.path.c_str(), "wb");
+    std::fwrite(c.text.data(), 1, c.text.size(), file);
+    std::fclose(file);
+    return c;
+  }();
+  return instance;
+}
+
+std::map<std::string, double> seconds_per_pass;  // best time of each case, for the ratios
+
+// A bare On-Demand pass over the fields the reader uses: one walk per object, values as views.
+struct BarePass {
+  simdjson::ondemand::parser parser;
+  std::size_t tweets = 0;
+  std::size_t checksum = 0;
+
+  void tweet(simdjson::ondemand::object object) {
+    ++tweets;
+    for (auto field : object) {
+      std::string_view key = field.unescaped_key().value_unsafe();
+      auto value = field.value();
+      if (key == "id_str" || key == "created_at" || key == "text" || key == "full_text" || key == "lang" ||
+          key == "in_reply_to_status_id_str" || key == "quoted_status_id_str") {
+        std::string_view s;
+        if (value.get_string().get(s) == simdjson::SUCCESS) checksum += s.size();
+      } else if (key == "user") {
+        user(value.get_object().value_unsafe());
+      } else if (key == "retweeted_status" || key == "quoted_status") {
+        tweet(value.get_object().value_unsafe());
+      } else if (key == "entities") {
+        entities(value.get_object().value_unsafe());
+      } else if (key == "extended_tweet") {
+        for (auto inner : value.get_object().value_unsafe()) {
+          std::string_view inner_key = inner.unescaped_key().value_unsafe();
+          if (inner_key == "full_text") {
+            checksum += std::string_view(inner.value().get_string().value_unsafe()).size();
+          } else if (inner_key == "entities") {
+            entities(inner.value().get_object().value_unsafe());
+          }
+        }
+      }
+    }
+  }
+  void user(simdjson::ondemand::object object) {
+    for (auto field : object) {
+      std::string_view key = field.unescaped_key().value_unsafe();
+      auto value = field.value();
+      if (key == "id_str" || key == "screen_name" || key == "name" || key == "created_at" || key == "description") {
+        std::string_view s;
+        if (value.get_string().get(s) == simdjson::SUCCESS) checksum += s.size();
+      } else if (key == "followers_count" || key == "friends_count" || key == "statuses_count") {
+        std::int64_t n = 0;
+        if (value.get_int64().get(n) == simdjson::SUCCESS) checksum += static_cast<std::size_t>(n);
+      } else if (key == "verified" || key == "default_profile") {
+        bool b = false;
+        if (value.get_bool().get(b) == simdjson::SUCCESS) checksum += b;
+      }
+    }
+  }
+  void entities(simdjson::ondemand::object object) {
+    for (auto field : object) {
+      std::string_view key = field.unescaped_key().value_unsafe();
+      if (key != "hashtags" && key != "urls" && key != "user_mentions") continue;
+      for (auto item : field.value().get_array().value_unsafe()) {
+        for (auto inner : item.get_object().value_unsafe()) {
+          std::string_view inner_key = inner.unescaped_key().value_unsafe();
+          if (inner_key == "text" || inner_key == "expanded_url" || inner_key == "id_str" || inner_key == "screen_name") {
+            std::string_view s;
+            if (inner.value().get_string().get(s) == simdjson::SUCCESS) checksum += s.size();
+          }
+        }
+      }
+    }
+  }
+  void line(std::string_view text) {
+    auto document = parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::ondemand::object object;
+    if (document.get_object().get(object) != simdjson::SUCCESS) return;
+    // Notices (delete, limit) are not tweets; a tweet has created_at first.
+    auto first = object.begin();
+    if (first == object.end()) return;
+    std::string_view key = (*first).unescaped_key().value_unsafe();
+    if (key != "created_at") return;
+    object.reset();
+    tweet(object);
+  }
+};
+
+template <typename PerLine>
+void for_each_line(const std::string& text, PerLine&& per_line) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    per_line(std::string_view(text.data() + begin, end - begin), begin);
+    begin = end + 1;
+  }
+}
+
+void record(benchmark::State& state, const std::string& name, double seconds) {
+  auto& best = seconds_per_pass[name];
+  if (best == 0 || seconds < best) best = seconds;
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * corpus().tweets));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * corpus().text.size()));
+}
+
+void BM_bare_simdjson_ondemand(benchmark::State& state) {
+  const Corpus& c = corpus();
+  BarePass pass;
+  for_each_line(c.text, [&](std::string_view line, std::size_t) { pass.line(line); });
+  // Embedded originals and quotes are tweets too: the pass must see every tweet the corpus holds.
+  if (pass.tweets < c.tweets) throw std::runtime_error("bare pass missed tweets");
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    BarePass timed;
+    for_each_line(c.text, [&](std::string_view line, std::size_t) { timed.line(line); });
+    benchmark::DoNotOptimize(timed.checksum);
+    record(state, "bare", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+}
+
+void BM_twitter_v1_reader(benchmark::State& state) {
+  const Corpus& c = corpus();
+  BarePass count;
+  for_each_line(c.text, [&](std::string_view line, std::size_t) { count.line(line); });
+  {
+    leaktrace::TwitterV1Reader reader;
+    RecordBatch batch;
+    std::size_t posts = 0;
+    std::size_t rejected = 0;
+    std::uint64_t line_number = 0;
+    for_each_line(c.text, [&](std::string_view line, std::size_t) {
+      reader.read(line, ++line_number, batch);
+      posts += batch.posts.size();
+      rejected += batch.rejections.size();
+      batch.clear();
+    });
+    if (posts != count.tweets || rejected != 0) {
+      throw std::runtime_error(fmt::format("reader gave {} posts and {} rejections for {} tweets", posts, rejected,
+                                           count.tweets));
+    }
+  }
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    leaktrace::TwitterV1Reader reader;
+    RecordBatch batch;
+    std::uint64_t line_number = 0;
+    std::size_t posts = 0;
+    for_each_line(c.text, [&](std::string_view line, std::size_t) {
+      reader.read(line, ++line_number, batch);
+      if (batch.posts.size() >= 16384) {
+        posts += batch.posts.size();
+        batch.clear();
+      }
+    });
+    benchmark::DoNotOptimize(posts);
+    record(state, "reader", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+}
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+std::uintmax_t workspace_bytes = 0;
+long ingest_peak_rss_kib = 0;
+
+void BM_full_ingest(benchmark::State& state) {
+  const Corpus& c = corpus();
+  for (auto _ : state) {
+    std::string path = c.path + ".db";
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
+    auto start = std::chrono::steady_clock::now();
+    {
+      auto workspace = leaktrace::Workspace::open_for_writing(path);
+      leaktrace::Ingestion ingestion(workspace, {c.path}, {});
+      ingestion.run();
+      const auto& file = ingestion.files().at(0);
+      if (!file.complete || file.counts.rejected != 0 || file.counts.posts_read < c.tweets) {
+        throw std::runtime_error(fmt::format("ingest read {} posts, {} rejected: {}", file.counts.posts_read,
+                                             file.counts.rejected, file.error));
+      }
+    }
+    record(state, "ingest", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    workspace_bytes = 0;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+      if (std::filesystem::exists(path + suffix)) workspace_bytes += std::filesystem::file_size(path + suffix);
+    }
+    ingest_peak_rss_kib = peak_rss_kib();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
+  }
+}
+
+BENCHMARK(BM_bare_simdjson_ondemand)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
+BENCHMARK(BM_twitter_v1_reader)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
+BENCHMARK(BM_full_ingest)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  const Corpus& c = corpus();
+  double megabytes = static_cast<double>(c.text.size()) / 1e6;
+  auto rate = [&](const char* name) {
+    double s = seconds_per_pass[name];
+    return s > 0 ? static_cast<double>(c.tweets) / s : 0.0;
+  };
+  fmt::print("\ncorpus: {} tweets (non-repeating, Twitter v1.1 stream lines), {:.1f} MB\n", c.tweets, megabytes);
+  for (const char* name : {"bare", "reader", "ingest"}) {
+    double s = seconds_per_pass[name];
+    if (s == 0) continue;
+    fmt::print("{:<7} {:>9.0f} tweets/s  {:>7.1f} MB/s\n", name, rate(name), megabytes / s);
+  }
+  if (rate("bare") > 0 && rate("reader") > 0) {
+    fmt::print("reader / bare simdjson On-Demand: {:.1f} % (target >= 50 %)\n", 100 * rate("reader") / rate("bare"));
+  }
+  if (rate("ingest") > 0) {
+    fmt::print("full ingest on {} cores: {:.0f} tweets/s (target >= 200,000), workspace {:.0f} bytes/tweet, peak RSS "
+               "{:.0f} MiB\n",
+               std::thread::hardware_concurrency(), rate("ingest"),
+               static_cast<double>(workspace_bytes) / static_cast<double>(c.tweets), ingest_peak_rss_kib / 1024.0);
+  }
+  std::filesystem::remove(c.path);
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace leaktrace::bench {
+
+// Twitter API v1.1 stream lines that do not repeat: every tweet has its own id, time and text,
+// authors are drawn from a heavy-tailed population, about half are retweets embedding their
+// original (as the API does), some are quotes and replies, with hashtags, URLs, mentions, several
+// languages, emoji and \u escapes. Deterministic for a seed. Stand-in until the simulator exists.
+class TweetCorpus {
+ public:
+  explicit TweetCorpus(std::uint64_t seed = 42) : seed_(seed) {}
+  // Appends `count` lines (each ending in '\n') to `out`.
+  void generate(std::size_t count, std::string& out) const;
+
+ private:
+  std::uint64_t seed_;
+};
+
+}  // namespace leaktrace::bench
