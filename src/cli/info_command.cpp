@@ -11,6 +11,7 @@
 namespace leaktrace {
 namespace {
 
+constexpr std::size_t files_to_show = 20;
 constexpr std::array<std::string_view, 4> kind_order{"original", "repost", "quote", "reply"};
 
 std::string summary_json(const WorkspaceSummary& s, const std::string& path) {
@@ -122,11 +123,16 @@ std::string summary_text(const WorkspaceSummary& s, const std::string& path) {
     out += "\nno rejected records\n";
   }
   TextTable files({"file", "format", "status", "new posts", "rejected"});
+  std::size_t shown = 0;
   for (const SummarisedFile& f : s.files()) {
+    if (++shown > files_to_show) break;
     files.add_row({f.path, f.format + (f.compression == "none" ? "" : "+" + f.compression), f.status,
                    human_count(f.posts_new), human_count(f.rejected)});
   }
-  out += "\ninput files\n" + files.render();
+  out += fmt::format("\ninput files: {}\n", human_count(s.files().size())) + files.render();
+  if (s.files().size() > files_to_show) {
+    out += fmt::format("... and {} more (`leaktrace info --json` lists them all)\n", s.files().size() - files_to_show);
+  }
   return out;
 }
 

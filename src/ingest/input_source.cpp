@@ -43,7 +43,8 @@ std::string_view compression_name(Compression compression) {
 }
 
 struct InputSource::Decoder {
-  std::vector<char> raw = std::vector<char>(raw_block_bytes);
+  std::unique_ptr<char[]> raw;  // compressed input only; not zero-filled, thousands of small files are common
+  std::size_t raw_capacity = 0;
   std::size_t raw_begin = 0;
   std::size_t raw_end = 0;
   bool raw_eof = false;
@@ -91,6 +92,10 @@ InputSource::InputSource(const std::string& path) : path_(path), decoder_(std::m
   }
   peeked_.assign(head.data(), got);
   compression_ = compression_of(peeked_);
+  if (compression_ != Compression::none) {
+    decoder_->raw = std::make_unique_for_overwrite<char[]>(raw_block_bytes);
+    decoder_->raw_capacity = raw_block_bytes;
+  }
   if (compression_ == Compression::gzip) {
     if (inflateInit2(&decoder_->gzip, gzip_window_bits) != Z_OK) throw InputError("cannot start the gzip decoder");
     decoder_->gzip_ready = true;
@@ -141,7 +146,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
   for (;;) {
     if (d.raw_begin == d.raw_end && !d.raw_eof) {
       d.raw_begin = 0;
-      d.raw_end = read_raw_buffered(d.raw.data(), d.raw.size());
+      d.raw_end = read_raw_buffered(d.raw.get(), d.raw_capacity);
       if (d.raw_end == 0) d.raw_eof = true;
     }
     if (d.raw_begin == d.raw_end && d.raw_eof) {
@@ -154,7 +159,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
     }
     std::size_t produced = 0;
     if (compression_ == Compression::gzip) {
-      d.gzip.next_in = reinterpret_cast<Bytef*>(d.raw.data() + d.raw_begin);
+      d.gzip.next_in = reinterpret_cast<Bytef*>(d.raw.get() + d.raw_begin);
       d.gzip.avail_in = static_cast<uInt>(d.raw_end - d.raw_begin);
       d.gzip.next_out = reinterpret_cast<Bytef*>(out);
       d.gzip.avail_out = static_cast<uInt>(capacity);
@@ -172,7 +177,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
         return produced;
       }
     } else {
-      ZSTD_inBuffer in{d.raw.data() + d.raw_begin, d.raw_end - d.raw_begin, 0};
+      ZSTD_inBuffer in{d.raw.get() + d.raw_begin, d.raw_end - d.raw_begin, 0};
       ZSTD_outBuffer outb{out, capacity, 0};
       std::size_t hint = ZSTD_decompressStream(d.zstd, &outb, &in);
       d.raw_begin += in.pos;

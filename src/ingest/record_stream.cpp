@@ -28,7 +28,12 @@ std::string printable_excerpt(std::string_view text) {
 
 RecordStream::RecordStream(const std::string& path, const RecordStreamOptions& options)
     : options_(options), source_(std::make_unique<InputSource>(path)) {
-  buffer_.resize(options_.chunk_bytes + padding);
+  // Small files (thousands of one-tweet files) should not pay for a full chunk each.
+  std::size_t first_chunk = options_.chunk_bytes;
+  if (source_->compression() == Compression::none && source_->raw_size()) {
+    first_chunk = std::min<std::size_t>(first_chunk, std::max<std::size_t>(*source_->raw_size() + 1, 4096));
+  }
+  buffer_.resize(first_chunk + padding);
   while (end_ < sniff_bytes && fill_buffer()) {
   }
   std::string_view head(buffer_.data(), std::min(end_, sniff_bytes));
@@ -60,7 +65,7 @@ bool RecordStream::fill_buffer() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (buffer_.size() - padding - end_ < options_.chunk_bytes / 2) {
+  if (buffer_.size() - padding - end_ < std::min(options_.chunk_bytes, buffer_.size()) / 2) {
     buffer_.resize(std::max(buffer_.size() * 2, end_ + options_.chunk_bytes + padding));
   }
   std::size_t n = source_->read(buffer_.data() + end_, buffer_.size() - padding - end_);
