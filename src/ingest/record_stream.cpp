@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "ingest/hashtag.h"
 #include "ingest/url_canonicalizer.h"
 
 namespace leaktrace {
@@ -78,11 +80,43 @@ bool RecordStream::fill_buffer() {
   return true;
 }
 
-void RecordStream::canonicalize_urls(RecordBatch& batch, std::size_t first_post) const {
-  for (std::size_t i = first_post; i < batch.posts.size(); ++i) {
-    for (PostUrl& url : batch.posts[i].urls) {
+// Work done here, on the parsing thread, is work the single writing thread does not do.
+void RecordStream::normalise(RecordBatch& batch) const {
+  for (Post& post : batch.posts) {
+    for (PostUrl& url : post.urls) {
       if (url.canonical.empty()) url.canonical = canonicalize_url(url.expanded);
+      url.cites = cited_post(url.canonical);
     }
+    for (std::string& tag : post.hashtags) tag = fold_hashtag(tag);
+  }
+  // The workspace keeps the latest profile of an account and the span it was seen in: within a
+  // batch one profile per account carries both.
+  if (batch.accounts.size() > 1) {
+    std::unordered_map<std::string, std::size_t> slot_of;
+    slot_of.reserve(batch.accounts.size());
+    std::vector<Account> kept;
+    kept.reserve(batch.accounts.size());
+    for (Account& account : batch.accounts) {
+      std::string key(1, static_cast<char>(account.platform));
+      key += account.id;
+      auto [it, inserted] = slot_of.try_emplace(std::move(key), kept.size());
+      if (inserted) {
+        account.first_observed_at = account.observed_at;
+        kept.push_back(std::move(account));
+        continue;
+      }
+      Account& held = kept[it->second];
+      TimeMs first = held.first_observed_at;
+      if (account.observed_at != unknown_time && (first == unknown_time || account.observed_at < first)) {
+        first = account.observed_at;
+      }
+      if (account.observed_at != unknown_time &&
+          (held.observed_at == unknown_time || account.observed_at >= held.observed_at)) {
+        held = std::move(account);
+      }
+      held.first_observed_at = first;
+    }
+    batch.accounts = std::move(kept);
   }
 }
 
@@ -146,7 +180,7 @@ bool RecordStream::next(RecordBatch& batch) {
   if (source_->damage() && done_) {
     batch.rejections.push_back({line_, *source_->damage()});
   }
-  canonicalize_urls(batch, 0);
+  normalise(batch);
   return !batch.empty() || !done_;
 }
 

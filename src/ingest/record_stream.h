@@ -49,7 +49,7 @@ class RecordStream {
  private:
   bool fill_buffer();
   void read_document(RecordBatch& batch);
-  void canonicalize_urls(RecordBatch& batch, std::size_t first_post) const;
+  void normalise(RecordBatch& batch) const;
 
   RecordStreamOptions options_;
   std::unique_ptr<InputSource> source_;

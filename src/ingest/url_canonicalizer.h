@@ -4,16 +4,9 @@
 #include <string>
 #include <string_view>
 
-#include "model/platform.h"
+#include "model/post.h"
 
 namespace leaktrace {
-
-// A post that a URL points at: a tweet, a 4chan post or thread, a paste.
-struct CitedPost {
-  Platform platform = Platform::twitter;
-  std::string post_id;  // native id as the platform's reader stores it
-  std::string channel;  // 4chan board; empty elsewhere
-};
 
 // The one form of a URL under which two links to the same thing compare equal: lower-case scheme
 // and host, no "www."/"m."/"mobile." prefix, no default port, no tracking parameters (utm_*,

@@ -23,6 +23,8 @@ struct Account {
   std::optional<bool> default_profile;
   std::string description;
   TimeMs observed_at = unknown_time;  // time of the post this profile was read from
+  // Earliest time this account was seen, when profiles of it were merged (else observed_at).
+  TimeMs first_observed_at = unknown_time;
 };
 
 }  // namespace leaktrace

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
 namespace leaktrace {
 
 enum class Platform : unsigned char { twitter, fourchan, pastebin };
+constexpr std::size_t platform_count = 3;  // keep equal to the number of Platform values
 
 enum class PostKind : unsigned char { original, repost, quote, reply };
 

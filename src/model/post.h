@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,9 +10,17 @@
 
 namespace leaktrace {
 
+// A post that a URL points at: a tweet, a 4chan post or thread, a paste.
+struct CitedPost {
+  Platform platform = Platform::twitter;
+  std::string post_id;  // native id as the platform's reader stores it
+  std::string channel;  // 4chan board; empty elsewhere
+};
+
 struct PostUrl {
   std::string expanded;   // as the platform gave it, after its link shortener
-  std::string canonical;  // filled by the ingest pipeline (UrlCanonicalizer), not by readers
+  std::string canonical;  // filled by the ingest pipeline (canonicalize_url), not by readers
+  std::optional<CitedPost> cites;  // filled with `canonical`, when the URL names a post
 };
 
 struct Mention {

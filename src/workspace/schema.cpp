@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS posts (
 
 CREATE TABLE IF NOT EXISTS urls (
   id INTEGER PRIMARY KEY,
-  expanded TEXT NOT NULL UNIQUE,
+  expanded TEXT NOT NULL,       -- unique: the writer interns URLs, no index is paid for on ingest
   canonical TEXT NOT NULL,
   host TEXT
 );

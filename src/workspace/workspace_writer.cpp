@@ -1,5 +1,6 @@
 #include "workspace/workspace_writer.h"
 
+#include <array>
 #include <chrono>
 #include <stdexcept>
 #include <string_view>
@@ -7,7 +8,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <unicode/unistr.h>
 
 #include "ingest/url_canonicalizer.h"
 
@@ -19,38 +19,22 @@ std::int64_t now_ms() {
       .count();
 }
 
-// Hashtags compare case-insensitively (#MacronLeaks is #macronleaks), in every script.
-std::string fold_hashtag(std::string_view tag) {
-  bool ascii = true;
-  std::string folded(tag);
-  for (char& c : folded) {
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  if (ascii) return folded;
-  folded.clear();
-  icu::UnicodeString::fromUTF8(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())))
-      .foldCase()
-      .toUTF8String(folded);
-  return folded;
-}
-
-std::string account_key(Platform platform, std::string_view native_id) {
-  std::string key;
-  key.reserve(native_id.size() + 1);
-  key.push_back(static_cast<char>(platform));
-  key.append(native_id);
-  return key;
-}
+// Lookups by std::string_view without building a std::string for each (C++20 heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 struct AccountSlot {
   std::int64_t id = 0;
-  TimeMs observed_at = unknown_time;
+  TimeMs observed_at = unknown_time;  // of the profile stored or pending
   TimeMs first_seen = unknown_time;
   TimeMs last_seen = unknown_time;
+  std::int32_t pending = -1;  // index of the profile to write at the next commit, if any
   bool authored = false;
   bool dirty = false;
-  std::optional<Account> latest;  // profile to write at the next commit
 };
 
 std::optional<std::int64_t> optional_bool(const std::optional<bool>& value) {
@@ -111,7 +95,7 @@ struct WorkspaceWriter::State {
       slot.first_seen = accounts_query.column_int(4);
       slot.last_seen = accounts_query.column_int(5);
       slot.authored = accounts_query.column_int(6) != 0;
-      accounts.emplace(account_key(*platform, accounts_query.column_text(2)), slot);
+      accounts[static_cast<std::size_t>(*platform)].emplace(std::string(accounts_query.column_text(2)), slot);
       next_account_id = std::max(next_account_id, slot.id + 1);
     }
     auto urls_query = db.prepare("SELECT id, expanded FROM urls");
@@ -136,36 +120,35 @@ struct WorkspaceWriter::State {
   }
 
   AccountSlot& account(Platform platform, std::string_view native_id, std::string_view handle) {
-    auto [it, inserted] = accounts.try_emplace(account_key(platform, native_id));
-    if (inserted) {
-      it->second.id = next_account_id++;
-      insert_account.bind(1, it->second.id)
-          .bind(2, platform_name(platform))
-          .bind(3, native_id)
-          .bind_text_or_null(4, handle)
-          .run();
-    }
-    return it->second;
+    auto& map = accounts[static_cast<std::size_t>(platform)];
+    if (auto it = map.find(native_id); it != map.end()) return it->second;
+    AccountSlot& slot = map.emplace(std::string(native_id), AccountSlot{}).first->second;
+    slot.id = next_account_id++;
+    insert_account.bind(1, slot.id).bind(2, platform_name(platform)).bind(3, native_id).bind_text_or_null(4, handle).run();
+    return slot;
   }
 
   void observe_account(const Account& profile) {
     AccountSlot& slot = account(profile.platform, profile.id, profile.handle);
-    if (profile.observed_at != unknown_time) {
-      if (slot.first_seen == unknown_time || profile.observed_at < slot.first_seen) {
-        slot.first_seen = profile.observed_at;
-        mark_dirty(slot);
-      }
-      if (slot.last_seen == unknown_time || profile.observed_at > slot.last_seen) {
-        slot.last_seen = profile.observed_at;
-        mark_dirty(slot);
-      }
-    }
-    if (!slot.latest && slot.observed_at == unknown_time) {
-      slot.latest = profile;
+    TimeMs first = profile.first_observed_at != unknown_time ? profile.first_observed_at : profile.observed_at;
+    if (first != unknown_time && (slot.first_seen == unknown_time || first < slot.first_seen)) {
+      slot.first_seen = first;
       mark_dirty(slot);
-    } else if (profile.observed_at != unknown_time &&
-               profile.observed_at >= (slot.latest ? slot.latest->observed_at : slot.observed_at)) {
-      slot.latest = profile;
+    }
+    if (profile.observed_at != unknown_time && (slot.last_seen == unknown_time || profile.observed_at > slot.last_seen)) {
+      slot.last_seen = profile.observed_at;
+      mark_dirty(slot);
+    }
+    bool never_written = slot.pending < 0 && slot.observed_at == unknown_time;
+    bool newer = profile.observed_at != unknown_time && profile.observed_at >= slot.observed_at;
+    if (never_written || newer) {
+      if (slot.pending < 0) {
+        slot.pending = static_cast<std::int32_t>(pending_profiles.size());
+        pending_profiles.push_back(profile);
+      } else {
+        pending_profiles[static_cast<std::size_t>(slot.pending)] = profile;
+      }
+      if (profile.observed_at != unknown_time) slot.observed_at = profile.observed_at;
       mark_dirty(slot);
     }
   }
@@ -179,8 +162,8 @@ struct WorkspaceWriter::State {
     for (AccountSlot* dirty : dirty_accounts) {
       AccountSlot& slot = *dirty;
       update_account.bind(1, slot.id);
-      if (slot.latest) {
-        const Account& a = *slot.latest;
+      if (slot.pending >= 0) {
+        const Account& a = pending_profiles[static_cast<std::size_t>(slot.pending)];
         update_account.bind_text_or_null(2, a.handle)
             .bind_text_or_null(3, a.display_name)
             .bind_optional(4, optional_time(a.created_at))
@@ -191,40 +174,33 @@ struct WorkspaceWriter::State {
             .bind_optional(9, optional_bool(a.default_profile))
             .bind_text_or_null(10, a.description)
             .bind_optional(11, optional_time(a.observed_at));
-        if (a.observed_at != unknown_time) slot.observed_at = a.observed_at;
       }
       update_account.bind_optional(12, optional_time(slot.first_seen))
           .bind_optional(13, optional_time(slot.last_seen))
           .bind(14, std::int64_t{slot.authored ? 1 : 0})
           .run();
-      slot.latest.reset();
+      slot.pending = -1;
       slot.dirty = false;
     }
     dirty_accounts.clear();
+    pending_profiles.clear();
   }
 
   std::int64_t url_id(const PostUrl& url) {
-    auto [it, inserted] = urls.try_emplace(url.expanded, 0);
-    if (inserted) {
-      it->second = next_url_id++;
-      const std::string& canonical = url.canonical.empty() ? url.expanded : url.canonical;
-      insert_url.bind(1, it->second)
-          .bind(2, url.expanded)
-          .bind(3, canonical)
-          .bind_text_or_null(4, url_host(canonical))
-          .run();
-    }
-    return it->second;
+    if (auto it = urls.find(std::string_view(url.expanded)); it != urls.end()) return it->second;
+    std::int64_t id = next_url_id++;
+    urls.emplace(url.expanded, id);
+    const std::string& canonical = url.canonical.empty() ? url.expanded : url.canonical;
+    insert_url.bind(1, id).bind(2, url.expanded).bind(3, canonical).bind_text_or_null(4, url_host(canonical)).run();
+    return id;
   }
 
   std::int64_t hashtag_id(std::string_view tag) {
-    std::string folded = fold_hashtag(tag);
-    auto [it, inserted] = hashtags.try_emplace(std::move(folded), 0);
-    if (inserted) {
-      it->second = next_hashtag_id++;
-      insert_hashtag.bind(1, it->second).bind(2, it->first).run();
-    }
-    return it->second;
+    if (auto it = hashtags.find(tag); it != hashtags.end()) return it->second;
+    std::int64_t id = next_hashtag_id++;
+    hashtags.emplace(std::string(tag), id);
+    insert_hashtag.bind(1, id).bind(2, tag).run();
+    return id;
   }
 
   void append_post(const Post& post, std::int64_t file_id, AppendCounts& counts) {
@@ -272,7 +248,7 @@ struct WorkspaceWriter::State {
     for (const PostUrl& url : post.urls) {
       std::int64_t id = url_id(url);
       insert_post_url.bind(1, post_id).bind(2, id).run();
-      auto cited = cited_post(url.canonical.empty() ? url.expanded : url.canonical);
+      const auto& cited = url.cites;
       if (cited && !(cited->platform == post.platform && cited->post_id == post.id)) {
         insert_citation.bind(1, post_id)
             .bind(2, platform_name(cited->platform))
@@ -299,10 +275,11 @@ struct WorkspaceWriter::State {
   SqliteStatement insert_rejection;
   SqliteStatement insert_notice;
 
-  std::unordered_map<std::string, AccountSlot> accounts;  // node-based: slot addresses are stable
+  std::array<StringMap<AccountSlot>, platform_count> accounts;  // node-based: slot addresses are stable
   std::vector<AccountSlot*> dirty_accounts;
-  std::unordered_map<std::string, std::int64_t> urls;
-  std::unordered_map<std::string, std::int64_t> hashtags;
+  std::vector<Account> pending_profiles;
+  StringMap<std::int64_t> urls;
+  StringMap<std::int64_t> hashtags;
   std::int64_t next_account_id = 1;
   std::int64_t next_url_id = 1;
   std::int64_t next_hashtag_id = 1;

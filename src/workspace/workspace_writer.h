@@ -33,7 +33,8 @@ struct AppendCounts {
   }
 };
 
-// Appends record batches to a workspace in large transactions. (platform, native id) is unique
+// Appends record batches, as RecordStream gives them (canonical URLs with what they cite, folded
+// hashtags), to a workspace in large transactions. (platform, native id) is unique
 // for posts and accounts, so appending the same records again adds nothing: a re-run after a
 // crash or of the same file completes the workspace without duplicates. Account profiles keep
 // the values of the latest post they were seen with. Not thread-safe: one writer per workspace.

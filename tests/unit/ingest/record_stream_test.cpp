@@ -150,3 +150,44 @@ TEST(RecordStream, FormatCanBeForced) {
 
 }  // namespace
 }  // namespace leaktrace
+
+namespace leaktrace {
+namespace {
+
+TEST(RecordStream, FoldsHashtagsAndKeepsOneProfilePerAccountPerBatch) {
+  TempDir dir;
+  auto line = [](int id, const std::string& time, int followers) {
+    return R"({"created_at":")" + time + R"(","id_str":")" + std::to_string(id) +
+           R"(","text":"t","user":{"id_str":"7","screen_name":"u)" + std::to_string(followers) +
+           R"(","followers_count":)" + std::to_string(followers) +
+           R"(},"entities":{"hashtags":[{"text":"MacronLEAKS"}],"urls":[],"user_mentions":[]}})" + "\n";
+  };
+  RecordStream stream(dir.write("a.jsonl", line(1, "Fri May 05 20:00:00 +0000 2017", 20) +
+                                               line(2, "Fri May 05 19:00:00 +0000 2017", 10) +
+                                               line(3, "Fri May 05 21:00:00 +0000 2017", 30)),
+                      {});
+  RecordBatch batch;
+  ASSERT_TRUE(stream.next(batch));
+  ASSERT_EQ(batch.posts.size(), 3u);
+  EXPECT_EQ(batch.posts[0].hashtags, std::vector<std::string>{"macronleaks"});
+  ASSERT_EQ(batch.accounts.size(), 1u);
+  EXPECT_EQ(batch.accounts[0].followers, 30) << "the latest profile";
+  EXPECT_EQ(batch.accounts[0].observed_at, *parse_twitter_v1_time("Fri May 05 21:00:00 +0000 2017"));
+  EXPECT_EQ(batch.accounts[0].first_observed_at, *parse_twitter_v1_time("Fri May 05 19:00:00 +0000 2017"));
+}
+
+TEST(RecordStream, CitationsAreFoundWithCanonicalUrls) {
+  TempDir dir;
+  RecordStream stream(dir.write("a.jsonl", tweet_line(1, "https://x.com/someone/status/42?s=20") + "\n"), {});
+  RecordBatch batch;
+  ASSERT_TRUE(stream.next(batch));
+  ASSERT_EQ(batch.posts.at(0).urls.size(), 1u);
+  const PostUrl& url = batch.posts[0].urls[0];
+  EXPECT_EQ(url.canonical, "https://twitter.com/i/status/42");
+  ASSERT_TRUE(url.cites);
+  EXPECT_EQ(url.cites->platform, Platform::twitter);
+  EXPECT_EQ(url.cites->post_id, "42");
+}
+
+}  // namespace
+}  // namespace leaktrace

