@@ -19,7 +19,9 @@
 
 #include "ingest/twitter_v1_reader.h"
 #include "tweet_corpus.h"
+#include "ingest/record_stream.h"
 #include "workspace/ingestion.h"
+#include "workspace/workspace_writer.h"
 #include "workspace/workspace.h"
 
 namespace {
@@ -142,8 +144,8 @@ void for_each_line(const std::string& text, PerLine&& per_line) {
 void record(benchmark::State& state, const std::string& name, double seconds) {
   auto& best = seconds_per_pass[name];
   if (best == 0 || seconds < best) best = seconds;
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * corpus().tweets));
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * corpus().text.size()));
+  state.counters["tweets/s"] = static_cast<double>(corpus().tweets) / best;
+  state.counters["MB/s"] = static_cast<double>(corpus().text.size()) / 1e6 / best;
 }
 
 void BM_bare_simdjson_ondemand(benchmark::State& state) {
@@ -235,8 +237,36 @@ void BM_full_ingest(benchmark::State& state) {
   }
 }
 
+// The writing thread alone: the corpus parsed beforehand into the batches the ingest would hand it.
+void BM_workspace_writer(benchmark::State& state) {
+  const Corpus& c = corpus();
+  std::vector<RecordBatch> batches;
+  {
+    leaktrace::RecordStream stream(c.path, {});
+    RecordBatch batch;
+    while (stream.next(batch)) batches.push_back(batch);
+  }
+  for (auto _ : state) {
+    std::string path = c.path + ".writer.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    auto start = std::chrono::steady_clock::now();
+    std::uint64_t posts = 0;
+    {
+      auto workspace = leaktrace::Workspace::open_for_writing(path);
+      leaktrace::WorkspaceWriter writer(workspace);
+      std::int64_t file = writer.begin_file({c.path, std::nullopt, 0, "twitter-v1", "none"});
+      for (const RecordBatch& batch : batches) posts += writer.append(batch, file).posts_new;
+      writer.finish_file(file, "bench", 0, "complete");
+    }
+    if (posts < c.tweets) throw std::runtime_error("writer stored fewer posts than tweets");
+    record(state, "writer", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+}
+
 BENCHMARK(BM_bare_simdjson_ondemand)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
 BENCHMARK(BM_twitter_v1_reader)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
+BENCHMARK(BM_workspace_writer)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_full_ingest)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 }  // namespace
@@ -251,7 +281,7 @@ int main(int argc, char** argv) {
     return s > 0 ? static_cast<double>(c.tweets) / s : 0.0;
   };
   fmt::print("\ncorpus: {} tweets (non-repeating, Twitter v1.1 stream lines), {:.1f} MB\n", c.tweets, megabytes);
-  for (const char* name : {"bare", "reader", "ingest"}) {
+  for (const char* name : {"bare", "reader", "writer", "ingest"}) {
     double s = seconds_per_pass[name];
     if (s == 0) continue;
     fmt::print("{:<7} {:>9.0f} tweets/s  {:>7.1f} MB/s\n", name, rate(name), megabytes / s);

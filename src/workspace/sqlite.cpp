@@ -6,7 +6,24 @@
 
 namespace leaktrace {
 
+namespace {
+
+// Before the first connection: no memory statistics (they take a global mutex on every allocation),
+// and connections are never shared between threads (each writer or reader owns its own).
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_initialize();
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 SqliteDatabase::SqliteDatabase(const std::string& path, Mode mode) : path_(path) {
+  configure_sqlite_once();
   int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
