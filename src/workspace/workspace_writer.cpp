@@ -52,7 +52,10 @@ std::optional<std::int64_t> optional_time(TimeMs time) {
 struct WorkspaceWriter::State {
   explicit State(SqliteDatabase& database)
       : db(database),
-        insert_account(db.prepare("INSERT INTO accounts(id, platform, native_id, handle) VALUES (?1, ?2, ?3, ?4)")),
+        insert_account(db.prepare(
+            "INSERT INTO accounts(id, platform, native_id, handle, display_name, created_at, followers, following, "
+            "posts, verified, default_profile, description, observed_at, first_seen, last_seen) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")),
         update_account(db.prepare(
             "UPDATE accounts SET handle = coalesce(?2, handle), display_name = coalesce(?3, display_name), "
             "created_at = coalesce(?4, created_at), followers = coalesce(?5, followers), "
@@ -119,17 +122,42 @@ struct WorkspaceWriter::State {
     }
   }
 
-  AccountSlot& account(Platform platform, std::string_view native_id, std::string_view handle) {
+  // The slot of an account, created (and its row inserted, with the profile when one is given) at
+  // first sight. `created` tells the caller the row already holds that profile.
+  AccountSlot& account(Platform platform, std::string_view native_id, std::string_view handle,
+                       const Account* profile = nullptr, bool* created = nullptr) {
     auto& map = accounts[static_cast<std::size_t>(platform)];
     if (auto it = map.find(native_id); it != map.end()) return it->second;
     AccountSlot& slot = map.emplace(std::string(native_id), AccountSlot{}).first->second;
     slot.id = next_account_id++;
-    insert_account.bind(1, slot.id).bind(2, platform_name(platform)).bind(3, native_id).bind_text_or_null(4, handle).run();
+    insert_account.bind(1, slot.id).bind(2, platform_name(platform)).bind(3, native_id).bind_text_or_null(4, handle);
+    if (profile) {
+      const Account& a = *profile;
+      TimeMs first = a.first_observed_at != unknown_time ? a.first_observed_at : a.observed_at;
+      insert_account.bind_text_or_null(5, a.display_name)
+          .bind_optional(6, optional_time(a.created_at))
+          .bind_optional(7, a.followers)
+          .bind_optional(8, a.following)
+          .bind_optional(9, a.posts)
+          .bind_optional(10, optional_bool(a.verified))
+          .bind_optional(11, optional_bool(a.default_profile))
+          .bind_text_or_null(12, a.description)
+          .bind_optional(13, optional_time(a.observed_at))
+          .bind_optional(14, optional_time(first))
+          .bind_optional(15, optional_time(a.observed_at));
+      slot.observed_at = a.observed_at;
+      slot.first_seen = first;
+      slot.last_seen = a.observed_at;
+      if (created) *created = true;
+    }
+    insert_account.run();
     return slot;
   }
 
   void observe_account(const Account& profile) {
-    AccountSlot& slot = account(profile.platform, profile.id, profile.handle);
+    bool created = false;
+    AccountSlot& slot = account(profile.platform, profile.id, profile.handle, &profile, &created);
+    if (created) return;
     TimeMs first = profile.first_observed_at != unknown_time ? profile.first_observed_at : profile.observed_at;
     if (first != unknown_time && (slot.first_seen == unknown_time || first < slot.first_seen)) {
       slot.first_seen = first;
