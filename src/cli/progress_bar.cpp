@@ -34,7 +34,7 @@ std::string human_count(std::uint64_t count) {
   return out;
 }
 
-ProgressBar::ProgressBar(bool enabled) : enabled_(enabled) {}
+ProgressBar::ProgressBar(bool enabled, std::FILE* out) : enabled_(enabled), out_(out) {}
 
 ProgressBar::~ProgressBar() { clear(); }
 
@@ -57,15 +57,15 @@ void ProgressBar::update(const std::string& label, std::uint64_t done_bytes, std
     line = fmt::format("{} {}  {} posts  {} posts/s", label, human_bytes(done_bytes), human_count(items),
                        human_count(static_cast<std::uint64_t>(rate)));
   }
-  fmt::print(stderr, "\r\x1b[2K{}", line);
-  std::fflush(stderr);
+  fmt::print(out_, "\r\x1b[2K{}", line);
+  std::fflush(out_);
   drawn_ = true;
 }
 
 void ProgressBar::clear() {
   if (enabled_ && drawn_) {
-    fmt::print(stderr, "\r\x1b[2K");
-    std::fflush(stderr);
+    fmt::print(out_, "\r\x1b[2K");
+    std::fflush(out_);
     drawn_ = false;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 namespace leaktrace {
@@ -10,7 +11,7 @@ namespace leaktrace {
 // stderr is a terminal (or when quiet).
 class ProgressBar {
  public:
-  explicit ProgressBar(bool enabled);
+  explicit ProgressBar(bool enabled, std::FILE* out = stderr);
   ~ProgressBar();
   void update(const std::string& label, std::uint64_t done_bytes, std::uint64_t total_bytes, std::uint64_t items,
               double seconds);
@@ -18,6 +19,7 @@ class ProgressBar {
 
  private:
   bool enabled_;
+  std::FILE* out_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point last_draw_{};
 };

@@ -66,6 +66,34 @@ error_code read_id(ondemand::value& value, std::string& out) {
   return simdjson::SUCCESS;
 }
 
+error_code read_id(ondemand::value& value, IdRef& out) {
+  ondemand::json_type type;
+  if (error_code error = value.type().get(type)) return error;
+  if (type == ondemand::json_type::string) {
+    std::string_view text;
+    if (error_code error = value.get_string().get(text)) return hard(error);
+    out.kind = IdRef::Kind::text;
+    out.text = text;
+    return simdjson::SUCCESS;
+  }
+  if (type != ondemand::json_type::number) return simdjson::SUCCESS;
+  std::uint64_t number = 0;
+  if (error_code error = value.get_uint64().get(number)) return hard(error);
+  out.kind = IdRef::Kind::number;
+  out.number = number;
+  return simdjson::SUCCESS;
+}
+
+void IdRef::assign_to(std::string& out) const {
+  if (kind == Kind::text) {
+    out.assign(text);
+  } else if (kind == Kind::number) {
+    std::array<char, 24> digits{};
+    auto [end, ignored] = std::to_chars(digits.data(), digits.data() + digits.size(), number);
+    out.assign(digits.data(), end);
+  }
+}
+
 error_code read_int(ondemand::value& value, std::optional<std::int64_t>& out) {
   std::int64_t number = 0;
   if (error_code error = value.get_int64().get(number)) return hard(error);

@@ -26,8 +26,12 @@ constexpr int max_embedding_depth = 8;
 
 // The key as written between its quotes, without unescaping: Twitter's keys never contain escapes,
 // and a key that does simply matches nothing.
+// In compact JSON the value follows `":` directly, which gives the key's length without a scan.
+// (A key with an escaped quote matches nothing either way: both views of it hold a backslash.)
 inline std::string_view raw_key(ondemand::field& field) {
   const char* start = field.key().raw();
+  const char* value = field.value().raw_json_token().data();
+  if (value[-1] == ':' && value[-2] == '"') return {start, static_cast<std::size_t>(value - 2 - start)};
   const char* end = start;
   while (*end != '"') ++end;  // stage 1 found the closing quote, so this stops inside the text
   return {start, static_cast<std::size_t>(end - start)};
@@ -77,6 +81,30 @@ error_code read_string(ondemand::value& value, std::string& out);
 
 // An id given as a string ("id_str") or as an unsigned integer ("id", 64-bit safe).
 error_code read_id(ondemand::value& value, std::string& out);
+
+// A string as a view into the parser's buffer, valid until the parser's next document (unchanged
+// when null or of another type).
+inline error_code read_string(ondemand::value& value, std::string_view& out) {
+  std::string_view text;
+  if (error_code error = value.get_string().get(text)) return hard(error);
+  out = text;
+  return simdjson::SUCCESS;
+}
+
+// An id read as read_id reads it, kept as a view or a number until it is needed: most such ids
+// are fallbacks that the record's string id makes useless.
+struct IdRef {
+  enum class Kind : unsigned char { none, text, number };
+  Kind kind = Kind::none;
+  std::string_view text;
+  std::uint64_t number = 0;
+
+  // Whether read_id would have left its string empty.
+  bool empty() const { return kind == Kind::none || (kind == Kind::text && text.empty()); }
+  // Replaces `out` as read_id would have (unchanged when nothing was read).
+  void assign_to(std::string& out) const;
+};
+error_code read_id(ondemand::value& value, IdRef& out);
 
 error_code read_int(ondemand::value& value, std::optional<std::int64_t>& out);
 error_code read_bool(ondemand::value& value, std::optional<bool>& out);

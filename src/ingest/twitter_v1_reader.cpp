@@ -1,6 +1,8 @@
 #include "ingest/twitter_v1_reader.h"
 
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "ingest/json_location.h"
 #include "ingest/twitter_json.h"
@@ -9,9 +11,22 @@ namespace leaktrace {
 
 using namespace twitter_json;  // NOLINT: the .cpp of a reader built on these helpers
 
+namespace {
+
+// One entity of a list (hashtag, URL, mention) as views into the parser's buffer, collected before
+// the list's strings are built, so that each list is allocated once at its size.
+struct EntityRef {
+  std::string_view text;   // hashtag text, expanded URL (else the short URL), mention screen name
+  std::string_view id;     // mention id_str
+  IdRef id_number;         // mention id
+};
+
+}  // namespace
+
 struct TwitterV1Reader::State {
   ondemand::parser parser;
   std::string repaired;  // a truncated text with its open brackets closed
+  std::vector<EntityRef> entities;  // scratch of TweetParser::entities
 };
 
 namespace {
@@ -28,7 +43,7 @@ enum class TextSource : unsigned char { none, text, full_text, extended_full_tex
 // Collects one tweet (and the tweets embedded in it) in a single pass over its keys.
 class TweetParser {
  public:
-  explicit TweetParser(RecordBatch& out) : out_(out) {}
+  TweetParser(RecordBatch& out, std::vector<EntityRef>& scratch) : out_(out), scratch_(scratch) {}
 
   // True once a record inside the document was rejected for an error that stops the walk: the
   // caller must not report the same error again at the document's line.
@@ -47,8 +62,8 @@ class TweetParser {
   };
 
   // Parses the tweet in `object`; appends its post and account (and those of the embedded
-  // tweets) or a rejection. `id_out` receives the tweet's id, so that a container knows its parent.
-  error_code tweet(ondemand::object& object, std::uint64_t line, int depth, std::string& id_out, TopLevel* top);
+  // tweets) or a rejection. `id_out` (if any) receives the tweet's id, so that a container knows its parent.
+  error_code tweet(ondemand::object& object, std::uint64_t line, int depth, std::string* id_out, TopLevel* top);
 
  private:
   error_code user(ondemand::object& object, Account& account);
@@ -59,11 +74,12 @@ class TweetParser {
   error_code notice(ondemand::value& value, NoticeKind kind, std::uint64_t line);
 
   RecordBatch& out_;
+  std::vector<EntityRef>& scratch_;
   bool stopped_ = false;
   BatchMark mark_;
 };
 
-error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int depth, std::string& id_out,
+error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int depth, std::string* id_out,
                               TopLevel* top) {
   Post post;
   post.platform = Platform::twitter;
@@ -71,10 +87,10 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
   post.embedded = depth > 0;
   Account account;
   account.platform = Platform::twitter;
-  std::string id_number;
+  IdRef id_number;
   std::string retweeted_id;
   std::string quoted_id;
-  std::string reply_to_number;
+  IdRef reply_to_number;
   TextSource text_source = TextSource::none;
   bool extended_entities = false;
   TimeMs timestamp = unknown_time;
@@ -188,7 +204,7 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
     }
   }
 
-  if (post.id.empty()) post.id = std::move(id_number);
+  if (post.id.empty()) id_number.assign_to(post.id);
   if (post.id.empty()) {
     if (!top || !top->not_a_tweet) out_.rejections.push_back({line, "tweet without id (id_str)"});
     return simdjson::SUCCESS;
@@ -198,7 +214,7 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
     return simdjson::SUCCESS;
   }
   if (post.created_at == unknown_time) post.created_at = timestamp;
-  if (post.reply_to_id.empty()) post.reply_to_id = std::move(reply_to_number);
+  if (post.reply_to_id.empty()) reply_to_number.assign_to(post.reply_to_id);
   if (!retweeted_id.empty()) {
     post.kind = PostKind::repost;
     post.parent_id = std::move(retweeted_id);
@@ -211,7 +227,7 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
   }
   post.author_id = account.id;
   account.observed_at = post.created_at;
-  id_out = post.id;
+  if (id_out) *id_out = post.id;
   out_.accounts.push_back(std::move(account));
   out_.posts.push_back(std::move(post));
   return simdjson::SUCCESS;
@@ -221,41 +237,51 @@ error_code TweetParser::embedded(ondemand::value& value, std::uint64_t line, int
   if (depth + 1 > max_embedding_depth) return simdjson::SUCCESS;  // skipped unread
   ondemand::object object;
   if (error_code error = value.get_object().get(object)) return hard(error);  // null: not embedded
-  return tweet(object, line, depth + 1, id_out, nullptr);
+  return tweet(object, line, depth + 1, &id_out, nullptr);
 }
 
 error_code TweetParser::user(ondemand::object& object, Account& account) {
-  std::string id_number;
+  IdRef id_number;
   for (auto field_result : object) {
     ondemand::field field;
     LT_TRY(std::move(field_result).get(field));
     std::string_view key = raw_key(field);
     ondemand::value& value = field.value();
-    if (key == "id_str") {
-      LT_TRY(read_string(value, account.id));
-    } else if (key == "id") {
-      LT_TRY(read_id(value, id_number));
-    } else if (key == "screen_name") {
-      LT_TRY(read_string(value, account.handle));
-    } else if (key == "name") {
-      LT_TRY(read_string(value, account.display_name));
-    } else if (key == "created_at") {
-      LT_TRY(read_time(value, account.created_at, parse_twitter_v1_time));
-    } else if (key == "followers_count") {
-      LT_TRY(read_int(value, account.followers));
-    } else if (key == "friends_count") {
-      LT_TRY(read_int(value, account.following));
-    } else if (key == "statuses_count") {
-      LT_TRY(read_int(value, account.posts));
-    } else if (key == "verified") {
-      LT_TRY(read_bool(value, account.verified));
-    } else if (key == "default_profile") {
-      LT_TRY(read_bool(value, account.default_profile));
-    } else if (key == "description") {
-      LT_TRY(read_string(value, account.description));
+    switch (key.size()) {
+      case 2:
+        if (key == "id") LT_TRY(read_id(value, id_number));
+        break;
+      case 4:
+        if (key == "name") LT_TRY(read_string(value, account.display_name));
+        break;
+      case 6:
+        if (key == "id_str") LT_TRY(read_string(value, account.id));
+        break;
+      case 8:
+        if (key == "verified") LT_TRY(read_bool(value, account.verified));
+        break;
+      case 10:
+        if (key == "created_at") LT_TRY(read_time(value, account.created_at, parse_twitter_v1_time));
+        break;
+      case 11:
+        if (key == "screen_name") LT_TRY(read_string(value, account.handle));
+        else if (key == "description") LT_TRY(read_string(value, account.description));
+        break;
+      case 13:
+        if (key == "friends_count") LT_TRY(read_int(value, account.following));
+        break;
+      case 14:
+        if (key == "statuses_count") LT_TRY(read_int(value, account.posts));
+        break;
+      case 15:
+        if (key == "followers_count") LT_TRY(read_int(value, account.followers));
+        else if (key == "default_profile") LT_TRY(read_bool(value, account.default_profile));
+        break;
+      default:
+        break;
     }
   }
-  if (account.id.empty()) account.id = std::move(id_number);
+  if (account.id.empty()) id_number.assign_to(account.id);
   return simdjson::SUCCESS;
 }
 
@@ -277,16 +303,17 @@ error_code TweetParser::entities(ondemand::object& object, Post& post) {
       LT_TRY(hard(error));
       continue;
     }
+    scratch_.clear();
     for (auto element_result : array) {
       ondemand::object element;
       if (error_code error = element_result.get_object().get(element)) {
         LT_TRY(hard(error));
         continue;
       }
-      std::string text;
-      std::string id;
-      std::string id_number;
-      std::string short_url;
+      std::string_view text;
+      std::string_view id;
+      IdRef id_number;
+      std::string_view short_url;
       for (auto inner_result : element) {
         ondemand::field inner;
         LT_TRY(std::move(inner_result).get(inner));
@@ -311,19 +338,39 @@ error_code TweetParser::entities(ondemand::object& object, Post& post) {
       }
       switch (list) {
         case List::hashtags:
-          if (!text.empty()) post.hashtags.push_back(std::move(text));
+          if (!text.empty()) scratch_.push_back({text, {}, {}});
           break;
         case List::urls:
-          if (text.empty()) text = std::move(short_url);
-          if (!text.empty()) post.urls.push_back({std::move(text), {}});
+          if (text.empty()) text = short_url;
+          if (!text.empty()) scratch_.push_back({text, {}, {}});
           break;
         case List::mentions:
-          if (id.empty()) id = std::move(id_number);
-          if (!id.empty() || !text.empty()) post.mentions.push_back({std::move(id), std::move(text)});
+          if (!id.empty() || !id_number.empty() || !text.empty()) scratch_.push_back({text, id, id_number});
           break;
         case List::none:
           break;
       }
+    }
+    switch (list) {
+      case List::hashtags:
+        post.hashtags.reserve(post.hashtags.size() + scratch_.size());
+        for (const EntityRef& entity : scratch_) post.hashtags.emplace_back(entity.text);
+        break;
+      case List::urls:
+        post.urls.reserve(post.urls.size() + scratch_.size());
+        for (const EntityRef& entity : scratch_) post.urls.emplace_back().expanded.assign(entity.text);
+        break;
+      case List::mentions:
+        post.mentions.reserve(post.mentions.size() + scratch_.size());
+        for (const EntityRef& entity : scratch_) {
+          Mention& mention = post.mentions.emplace_back();
+          if (!entity.id.empty()) mention.account_id.assign(entity.id);
+          else entity.id_number.assign_to(mention.account_id);
+          mention.handle.assign(entity.text);
+        }
+        break;
+      case List::none:
+        break;
     }
   }
   return simdjson::SUCCESS;
@@ -365,8 +412,7 @@ error_code TweetParser::statuses(ondemand::value& value, JsonLineTracker& tracke
       out_.rejections.push_back({line, "status is not a JSON object"});
       continue;
     }
-    std::string ignored;
-    if (error_code error = tweet(object, line, 0, ignored, nullptr)) {
+    if (error_code error = tweet(object, line, 0, nullptr, nullptr)) {
       out_.rejections.push_back({line, rejection_reason(error)});
       stopped_ = true;
       return error;
@@ -456,8 +502,7 @@ error_code walk(ondemand::document& document, std::string_view json, std::uint64
         out.rejections.push_back({element_line, "array element is not a tweet object"});
         continue;
       }
-      std::string ignored;
-      if (error_code error = parser.tweet(object, element_line, 0, ignored, nullptr)) {
+      if (error_code error = parser.tweet(object, element_line, 0, nullptr, nullptr)) {
         out.rejections.push_back({element_line, rejection_reason(error)});
         return error;
       }
@@ -474,8 +519,7 @@ error_code walk(ondemand::document& document, std::string_view json, std::uint64
     return simdjson::SUCCESS;
   }
   TweetParser::TopLevel top{&tracker};
-  std::string ignored;
-  if (error_code error = parser.tweet(object, line, 0, ignored, &top)) {
+  if (error_code error = parser.tweet(object, line, 0, nullptr, &top)) {
     if (!parser.stopped()) out.rejections.push_back({line, rejection_reason(error)});
     return error;
   }
@@ -503,7 +547,7 @@ void TwitterV1Reader::read(std::string_view json, std::uint64_t first_line, Reco
   }
   const BatchMark before{out.posts.size(), out.accounts.size(), out.notices.size(), out.rejections.size(), line};
   const std::size_t rejections_before = out.rejections.size();
-  TweetParser parser(out);
+  TweetParser parser(out, state_->entities);
   error_code error = walk(document, json, first_line, parser, out);
   bool refused_at_root = error == simdjson::INCOMPLETE_ARRAY_OR_OBJECT && out.posts.size() == before.posts &&
                          out.accounts.size() == before.accounts && out.notices.size() == before.notices &&
@@ -519,7 +563,7 @@ void TwitterV1Reader::read(std::string_view json, std::uint64_t first_line, Reco
     out.rejections.push_back({line, rejection_reason(error)});
     return;
   }
-  TweetParser repaired_parser(out);
+  TweetParser repaired_parser(out, state_->entities);
   if (walk(document, repaired, first_line, repaired_parser, out)) return;  // a hard error is reported where it is
   const BatchMark& mark = repaired_parser.last_mark();
   out.posts.resize(mark.posts);
