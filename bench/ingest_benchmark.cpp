@@ -21,6 +21,7 @@
 #include "tweet_corpus.h"
 #include "ingest/record_stream.h"
 #include "workspace/ingestion.h"
+#include "workspace/sqlite.h"
 #include "workspace/workspace_writer.h"
 #include "workspace/workspace.h"
 
@@ -264,8 +265,71 @@ void BM_workspace_writer(benchmark::State& state) {
   }
 }
 
+// SQLite's own floor: only the post rows, through one prepared statement into a table of the
+// workspace's shape, in large transactions. The writer also stores accounts, URLs, hashtags,
+// mentions and citations, so it cannot be faster than this.
+void BM_bare_sqlite_posts(benchmark::State& state) {
+  const Corpus& c = corpus();
+  std::vector<RecordBatch> batches;
+  {
+    leaktrace::RecordStream stream(c.path, {});
+    RecordBatch batch;
+    while (stream.next(batch)) batches.push_back(batch);
+  }
+  for (auto _ : state) {
+    std::string path = c.path + ".bare.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    auto start = std::chrono::steady_clock::now();
+    std::int64_t rows = 0;
+    {
+      leaktrace::SqliteDatabase db(path, leaktrace::SqliteDatabase::Mode::read_write_create);
+      db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144");
+      db.execute(
+          "CREATE TABLE posts(id INTEGER PRIMARY KEY, platform TEXT NOT NULL, native_id TEXT NOT NULL, account_id "
+          "INTEGER NOT NULL, created_at INTEGER, kind TEXT NOT NULL, parent_native_id TEXT, reply_to_native_id TEXT, "
+          "conversation_id TEXT, channel TEXT, text TEXT, language TEXT, embedded INTEGER NOT NULL, file_id INTEGER, "
+          "line INTEGER, UNIQUE (platform, native_id))");
+      auto insert = db.prepare(
+          "INSERT OR IGNORE INTO posts(platform, native_id, account_id, created_at, kind, parent_native_id, "
+          "reply_to_native_id, conversation_id, channel, text, language, embedded, file_id, line) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      db.execute("BEGIN");
+      std::int64_t since_commit = 0;
+      for (const RecordBatch& batch : batches) {
+        for (const leaktrace::Post& post : batch.posts) {
+          insert.bind(1, leaktrace::platform_name(post.platform))
+              .bind(2, post.id)
+              .bind(3, std::int64_t{1})
+              .bind(4, post.created_at)
+              .bind(5, leaktrace::post_kind_name(post.kind))
+              .bind_text_or_null(6, post.parent_id)
+              .bind_text_or_null(7, post.reply_to_id)
+              .bind_text_or_null(8, post.conversation_id)
+              .bind_text_or_null(9, post.channel)
+              .bind(10, std::string_view(post.text))
+              .bind_text_or_null(11, post.language)
+              .bind(12, std::int64_t{post.embedded ? 1 : 0})
+              .bind(13, std::int64_t{1})
+              .bind(14, static_cast<std::int64_t>(post.provenance.line))
+              .run();
+          rows += db.changes();
+          if (++since_commit == static_cast<std::int64_t>(leaktrace::WorkspaceWriter::default_posts_per_transaction)) {
+            db.execute("COMMIT; BEGIN");
+            since_commit = 0;
+          }
+        }
+      }
+      db.execute("COMMIT");
+    }
+    if (rows < static_cast<std::int64_t>(c.tweets)) throw std::runtime_error("bare SQLite pass stored too few posts");
+    record(state, "sqlite", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+}
+
 BENCHMARK(BM_bare_simdjson_ondemand)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
 BENCHMARK(BM_twitter_v1_reader)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
+BENCHMARK(BM_bare_sqlite_posts)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_workspace_writer)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_full_ingest)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
@@ -281,13 +345,16 @@ int main(int argc, char** argv) {
     return s > 0 ? static_cast<double>(c.tweets) / s : 0.0;
   };
   fmt::print("\ncorpus: {} tweets (non-repeating, Twitter v1.1 stream lines), {:.1f} MB\n", c.tweets, megabytes);
-  for (const char* name : {"bare", "reader", "writer", "ingest"}) {
+  for (const char* name : {"bare", "reader", "sqlite", "writer", "ingest"}) {
     double s = seconds_per_pass[name];
     if (s == 0) continue;
     fmt::print("{:<7} {:>9.0f} tweets/s  {:>7.1f} MB/s\n", name, rate(name), megabytes / s);
   }
   if (rate("bare") > 0 && rate("reader") > 0) {
     fmt::print("reader / bare simdjson On-Demand: {:.1f} % (target >= 50 %)\n", 100 * rate("reader") / rate("bare"));
+  }
+  if (rate("sqlite") > 0 && rate("writer") > 0) {
+    fmt::print("writer / bare SQLite posts-only pass: {:.1f} %\n", 100 * rate("writer") / rate("sqlite"));
   }
   if (rate("ingest") > 0) {
     fmt::print("full ingest on {} cores: {:.0f} tweets/s (target >= 200,000), workspace {:.0f} bytes/tweet, peak RSS "
