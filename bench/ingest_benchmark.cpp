@@ -33,6 +33,7 @@ struct Corpus {
   std::string text;
   std::size_t tweets = 0;
   std::string path;  // the same text on disk, for the end-to-end ingest
+  bool shared_originals = false;
 };
 
 const Corpus& corpus() {
@@ -40,7 +41,11 @@ const Corpus& corpus() {
     Corpus c;
     const char* env = std::getenv("LEAKTRACE_BENCH_TWEETS");
     c.tweets = env ? std::strtoull(env, nullptr, 10) : 200000;
-    leaktrace::bench::TweetCorpus(42).generate(c.tweets, c.text);
+    const char* originals = std::getenv("LEAKTRACE_BENCH_ORIGINALS");
+    c.shared_originals = originals && std::string_view(originals) == "shared";
+    leaktrace::bench::TweetCorpus(42, c.shared_originals ? leaktrace::bench::TweetCorpus::Originals::shared
+                                                         : leaktrace::bench::TweetCorpus::Originals::unique)
+        .generate(c.tweets, c.text);
     c.text.reserve(c.text.size() + simdjson::SIMDJSON_PADDING);
     c.path = (std::filesystem::temp_directory_path() / fmt::format("leaktrace-bench-{}.jsonl", getpid())).string();
     std::FILE* file = std::fopen(c.path.c_str(), "wb");
@@ -344,7 +349,8 @@ int main(int argc, char** argv) {
     double s = seconds_per_pass[name];
     return s > 0 ? static_cast<double>(c.tweets) / s : 0.0;
   };
-  fmt::print("\ncorpus: {} tweets (non-repeating, Twitter v1.1 stream lines), {:.1f} MB\n", c.tweets, megabytes);
+  fmt::print("\ncorpus: {} tweets (non-repeating Twitter v1.1 stream lines, {} originals), {:.1f} MB\n", c.tweets,
+             c.shared_originals ? "shared" : "unique", megabytes);
   for (const char* name : {"bare", "reader", "sqlite", "writer", "ingest"}) {
     double s = seconds_per_pass[name];
     if (s == 0) continue;

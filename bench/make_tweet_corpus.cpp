@@ -1,5 +1,5 @@
 // Writes a Twitter API v1.1 stream file of tweets that do not repeat, for benchmarks by hand:
-//   make_tweet_corpus COUNT FILE [SEED]
+//   make_tweet_corpus COUNT FILE [SEED [shared]]
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: make_tweet_corpus COUNT FILE [SEED]\n");
+    std::fprintf(stderr, "usage: make_tweet_corpus COUNT FILE [SEED [shared]]\n");
     return 2;
   }
   std::size_t count = std::strtoull(argv[1], nullptr, 10);
@@ -19,7 +19,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   constexpr std::size_t block = 10000;
-  leaktrace::bench::TweetCorpus corpus(seed);
+  bool shared = argc > 4 && std::string(argv[4]) == "shared";
+  leaktrace::bench::TweetCorpus corpus(seed, shared ? leaktrace::bench::TweetCorpus::Originals::shared
+                                                    : leaktrace::bench::TweetCorpus::Originals::unique);
   std::string text;
   // One generator for the whole file keeps ids increasing and unique.
   corpus.generate(count, text);

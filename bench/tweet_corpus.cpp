@@ -201,9 +201,7 @@ class Generator {
     std::string text;
     std::string embedded;
     if (retweet) {
-      std::size_t mark = out.size();
-      tweet_json(embedded, depth + 1);
-      (void)mark;
+      embedded = pick_original(depth);
       text = fmt::format("RT @someone: {}", words[random_() % words.size()]);
     } else {
       text = make_text(entities, escape);
@@ -250,6 +248,36 @@ class Generator {
                    languages[random_() % languages.size()], created);
   }
 
+  // The original a retweet embeds. Unique originals: a new tweet every time (the worst case for a
+  // writer). Shared originals: as in real collections, most retweets are of earlier tweets, popular
+  // ones more often (preferential attachment: an earlier retweet's original is retweeted again
+  // with probability 0.7, else any earlier original of the last 50,000).
+  std::string pick_original(int depth) {
+    if (unique_originals_ || originals_.empty() || random_() % 10 == 0) {
+      std::string fresh;
+      tweet_json(fresh, depth + 1);
+      remember_original(fresh);
+      return fresh;
+    }
+    std::size_t index = 0;
+    if (!retweeted_.empty() && random_() % 10 < 7) {
+      index = retweeted_[random_() % retweeted_.size()];
+    } else {
+      index = random_() % originals_.size();
+    }
+    retweeted_.push_back(index);
+    if (retweeted_.size() > retweet_memory) retweeted_.erase(retweeted_.begin(), retweeted_.begin() + retweet_memory / 2);
+    return originals_[index];
+  }
+
+  void remember_original(const std::string& json) {
+    if (originals_.size() < original_memory) {
+      originals_.push_back(json);
+    } else {
+      originals_[random_() % originals_.size()] = json;
+    }
+  }
+
   void notice_json(std::string& out) {
     if (random_() % 2 == 0) {
       fmt::format_to(std::back_inserter(out), R"({{"limit":{{"track":{},"timestamp_ms":"{}"}}}})", ++limit_track_ * 37,
@@ -262,6 +290,11 @@ class Generator {
     }
   }
 
+  static constexpr std::size_t original_memory = 50000;
+  static constexpr std::size_t retweet_memory = 200000;
+  bool unique_originals_ = true;
+  std::vector<std::string> originals_;
+  std::vector<std::size_t> retweeted_;
   std::mt19937_64 random_;
   std::vector<User> users_;
   std::uint64_t next_id_ = 860000000000000000ULL;
@@ -273,8 +306,14 @@ class Generator {
 
 void TweetCorpus::generate(std::size_t count, std::string& out) const {
   Generator generator(seed_);
+  generator.unique_originals_ = originals_ == Originals::unique;
   for (std::size_t i = 0; i < count; ++i) {
+    std::size_t begin = out.size();
     generator.tweet_json(out, 0);
+    if (!generator.unique_originals_ && out.compare(begin, 40, R"({"created_at":)") == 0 &&
+        out.find("\"retweeted_status\":", begin) == std::string::npos) {
+      generator.remember_original(out.substr(begin));
+    }
     out.push_back('\n');
     if (i % 997 == 996) {  // stream notices, as a filtered stream interleaves them
       generator.notice_json(out);

@@ -11,12 +11,18 @@ namespace leaktrace::bench {
 // languages, emoji and \u escapes. Deterministic for a seed. Stand-in until the simulator exists.
 class TweetCorpus {
  public:
-  explicit TweetCorpus(std::uint64_t seed = 42) : seed_(seed) {}
+  // unique: every retweet embeds a new original (twice the posts per line, the writer's worst
+  // case); shared: retweets embed earlier tweets with heavy-tailed popularity, as real streams do.
+  enum class Originals { unique, shared };
+
+  explicit TweetCorpus(std::uint64_t seed = 42, Originals originals = Originals::unique)
+      : seed_(seed), originals_(originals) {}
   // Appends `count` lines (each ending in '\n') to `out`.
   void generate(std::size_t count, std::string& out) const;
 
  private:
   std::uint64_t seed_;
+  Originals originals_;
 };
 
 }  // namespace leaktrace::bench
