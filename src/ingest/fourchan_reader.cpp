@@ -427,7 +427,8 @@ simdjson::error_code ThreadParser::read_post(ondemand::value value, std::string_
 //
 // Accounts: 4chan is anonymous, so the key is the strongest identity the post shows: its tripcode
 // ("!Ep8pui8Vw2", "!!secure", the same on every board), else the poster ID that some boards give
-// per thread ("THREAD:ID"), else one anonymous account per thread ("thread:THREAD").
+// per thread ("pol/THREAD:ID"), else one anonymous account per thread ("thread:pol/THREAD"). Post,
+// thread and parent ids carry the board ("pol/123") when it is known, since numbers count per board.
 void ThreadParser::add_post(const RawPost& raw, std::string_view context_thread) {
   std::string_view number = normalized_number(raw.number);
   if (number.empty()) {
@@ -436,7 +437,11 @@ void ThreadParser::add_post(const RawPost& raw, std::string_view context_thread)
   }
   Post post;
   post.platform = Platform::fourchan;
-  post.id = number;
+  post.channel = !raw.board.empty() ? std::string(raw.board) : default_board_;
+  // Post numbers count per board: the id carries the board when it is known ("pol/123").
+  std::string board_prefix = post.channel.empty() ? std::string{} : post.channel + "/";
+  post.id = board_prefix;
+  post.id.append(number);
   std::string_view subnumber = normalized_number(raw.subnumber);
   if (!subnumber.empty() && subnumber != "0") {
     post.id.push_back('_');  // FoolFuuka writes ghost post 123,1 as 123_1 in its URLs
@@ -454,8 +459,7 @@ void ThreadParser::add_post(const RawPost& raw, std::string_view context_thread)
   }
   std::string_view thread = !own_thread.empty() && own_thread != "0" ? own_thread : outer_thread;
   if (is_op || thread.empty() || thread == "0") thread = number;
-  post.conversation_id = thread;
-  post.channel = !raw.board.empty() ? std::string(raw.board) : default_board_;
+  post.conversation_id = board_prefix + std::string(thread);
   if (raw.time) post.created_at = *raw.time * ms_per_second;
   post.provenance.line = raw.line;
 
@@ -489,10 +493,10 @@ void ThreadParser::add_post(const RawPost& raw, std::string_view context_thread)
   });
   if (quoted != found.end()) {
     post.kind = PostKind::reply;
-    post.parent_id = normalized_number(*quoted);
+    post.parent_id = board_prefix + std::string(normalized_number(*quoted));
   } else if (!is_op && thread != number) {
     post.kind = PostKind::reply;
-    post.parent_id = thread;
+    post.parent_id = board_prefix + std::string(thread);
   }
   post.reply_to_id = post.parent_id;
 
@@ -517,9 +521,9 @@ void ThreadParser::add_post(const RawPost& raw, std::string_view context_thread)
   if (!raw.trip.empty()) {
     account.id = raw.trip;
   } else if (!raw.poster_id.empty()) {
-    account.id.append(thread).append(":").append(raw.poster_id);
+    account.id.append(board_prefix).append(thread).append(":").append(raw.poster_id);
   } else {
-    account.id.append("thread:").append(thread);
+    account.id.append("thread:").append(board_prefix).append(thread);
   }
   account.handle = name + std::string(raw.trip);
   account.display_name = std::move(name);

@@ -315,7 +315,9 @@ bool append_pastebin_url(const ParsedUrl& parsed, std::string& out) {
 
 }  // namespace
 
-std::string canonicalize_url(std::string_view url) {
+namespace {
+
+std::string canonicalize_url_once(std::string_view url) {
   url = trim(url);
   ParsedUrl parsed;
   if (!parse(url, parsed)) return std::string(url);
@@ -372,6 +374,16 @@ std::string canonicalize_url(std::string_view url) {
   return out;
 }
 
+}  // namespace
+
+// The platform rules read the path as written; a second pass lets them see it with its escapes
+// normalised ("pastebin.com:8080/a%4f" is the paste "aO"), so that the result is a fixed point.
+std::string canonicalize_url(std::string_view url) {
+  std::string once = canonicalize_url_once(url);
+  if (once == trim(url)) return once;
+  return canonicalize_url_once(once);
+}
+
 std::string_view url_host(std::string_view canonical_url) {
   std::size_t scheme_end = canonical_url.find("://");
   if (scheme_end == std::string_view::npos) return {};
@@ -410,7 +422,7 @@ std::optional<CitedPost> cited_post(std::string_view canonical_url) {
       if (post.empty() || kind != "thread") return std::nullopt;
       number = post;
     }
-    return CitedPost{Platform::fourchan, std::string(number), std::string(board)};
+    return CitedPost{Platform::fourchan, std::string(board) + "/" + std::string(number), std::string(board)};
   }
   if (canonical_url.substr(0, pastebin_prefix.size()) == pastebin_prefix) {
     std::string_view key = canonical_url.substr(pastebin_prefix.size());

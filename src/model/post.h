@@ -13,7 +13,7 @@ namespace leaktrace {
 // A post that a URL points at: a tweet, a 4chan post or thread, a paste.
 struct CitedPost {
   Platform platform = Platform::twitter;
-  std::string post_id;  // native id as the platform's reader stores it
+  std::string post_id;  // native id as the platform's reader stores it ("pol/123" on 4chan)
   std::string channel;  // 4chan board; empty elsewhere
 };
 

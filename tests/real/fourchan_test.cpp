@@ -111,13 +111,16 @@ TEST(FourchanRealData, EveryPostOfEverySample) {
       Expected expected = expected_links(com, no, resto);
 
       EXPECT_EQ(got.platform, Platform::fourchan);
-      EXPECT_EQ(got.id, std::to_string(no));
+      // Post numbers count per board, so ids carry the board given to the reader.
+      const std::string board = "wsg/";
+      EXPECT_EQ(got.id, board + std::to_string(no));
       EXPECT_EQ(got.created_at, time * 1000);
-      EXPECT_EQ(got.conversation_id, std::to_string(resto == 0 ? no : resto));
+      EXPECT_EQ(got.conversation_id, board + std::to_string(resto == 0 ? no : resto));
       EXPECT_EQ(got.channel, "wsg");
       EXPECT_EQ(post_kind_name(got.kind), expected.kind);
-      EXPECT_EQ(got.parent_id, expected.parent);
-      EXPECT_EQ(got.reply_to_id, expected.parent);
+      std::string parent = expected.parent.empty() ? std::string{} : board + expected.parent;
+      EXPECT_EQ(got.parent_id, parent);
+      EXPECT_EQ(got.reply_to_id, parent);
       EXPECT_EQ(got.provenance.line, line_of_post(text, no));
 
       std::vector<std::string> urls;
@@ -128,7 +131,7 @@ TEST(FourchanRealData, EveryPostOfEverySample) {
       std::string_view poster_id;
       bool has_trip = post["trip"].get(trip) == simdjson::SUCCESS;
       bool has_id = post["id"].get(poster_id) == simdjson::SUCCESS;
-      std::string thread = std::to_string(resto == 0 ? no : resto);
+      std::string thread = board + std::to_string(resto == 0 ? no : resto);
       std::string author = has_trip ? std::string(trip)
                            : has_id ? thread + ":" + std::string(poster_id)
                                     : "thread:" + thread;

@@ -35,9 +35,12 @@ TEST(ProgressBar, ShowsBytesRateAndEta) {
 
 TEST(ProgressBar, UnknownSizeShowsCountsOnly) {
   std::FILE* file = std::tmpfile();
-  ProgressBar bar(true, file);
-  bar.update("-", 2048, 0, 40, 2.0);
-  std::string text = drawn(file);
+  std::string text;
+  {
+    ProgressBar bar(true, file);
+    bar.update("-", 2048, 0, 40, 2.0);
+    text = drawn(file);
+  }
   EXPECT_NE(text.find("2.0 KiB  40 posts  20 posts/s"), std::string::npos) << text;
   std::fclose(file);
 }

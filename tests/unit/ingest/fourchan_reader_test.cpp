@@ -36,10 +36,10 @@ TEST(FourchanReader, OfficialThreadPostsKindsAndParents) {
   ASSERT_EQ(batch.posts.size(), 4u);
   const Post& op = batch.posts[0];
   EXPECT_EQ(op.platform, Platform::fourchan);
-  EXPECT_EQ(op.id, "100");
+  EXPECT_EQ(op.id, "pol/100");
   EXPECT_EQ(op.kind, PostKind::original);
   EXPECT_EQ(op.parent_id, "");
-  EXPECT_EQ(op.conversation_id, "100");
+  EXPECT_EQ(op.conversation_id, "pol/100");
   EXPECT_EQ(op.channel, "pol");
   EXPECT_EQ(op.created_at, 1534967426000);
   EXPECT_EQ(op.provenance.line, 2u);
@@ -53,22 +53,22 @@ TEST(FourchanReader, OfficialThreadPostsKindsAndParents) {
 
   const Post& plain_reply = batch.posts[1];
   EXPECT_EQ(plain_reply.kind, PostKind::reply);
-  EXPECT_EQ(plain_reply.parent_id, "100");
-  EXPECT_EQ(plain_reply.reply_to_id, "100");
+  EXPECT_EQ(plain_reply.parent_id, "pol/100");
+  EXPECT_EQ(plain_reply.reply_to_id, "pol/100");
   EXPECT_EQ(plain_reply.text, "");
   EXPECT_EQ(plain_reply.provenance.line, 3u);
 
   const Post& quoting = batch.posts[2];
   EXPECT_EQ(quoting.kind, PostKind::reply);
-  EXPECT_EQ(quoting.parent_id, "101");
-  EXPECT_EQ(quoting.reply_to_id, "101");
-  EXPECT_EQ(quoting.conversation_id, "100");
+  EXPECT_EQ(quoting.parent_id, "pol/101");
+  EXPECT_EQ(quoting.reply_to_id, "pol/101");
+  EXPECT_EQ(quoting.conversation_id, "pol/100");
   EXPECT_EQ(quoting.text, ">>101\n>>100\n>greentext it's \"fine\"");
   EXPECT_TRUE(quoting.urls.empty());
 
   const Post& self_quote = batch.posts[3];
   EXPECT_EQ(self_quote.kind, PostKind::reply);
-  EXPECT_EQ(self_quote.parent_id, "100");
+  EXPECT_EQ(self_quote.parent_id, "pol/100");
   EXPECT_EQ(self_quote.provenance.line, 5u);
   ASSERT_EQ(self_quote.urls.size(), 3u);
   EXPECT_EQ(self_quote.urls[0].expanded, "https://boards.4chan.org/b/thread/7#p9");
@@ -80,8 +80,8 @@ TEST(FourchanReader, AnonymousAccounts) {
   RecordBatch batch = read_4chan(official_thread);
   ASSERT_EQ(batch.accounts.size(), 4u);
   // Poster ID: one account per ID in the thread.
-  EXPECT_EQ(batch.posts[0].author_id, "100:AbCd1234");
-  EXPECT_EQ(batch.accounts[0].id, "100:AbCd1234");
+  EXPECT_EQ(batch.posts[0].author_id, "pol/100:AbCd1234");
+  EXPECT_EQ(batch.accounts[0].id, "pol/100:AbCd1234");
   EXPECT_EQ(batch.accounts[0].platform, Platform::fourchan);
   EXPECT_EQ(batch.accounts[0].handle, "Anonymous");
   EXPECT_EQ(batch.accounts[0].observed_at, 1534967426000);
@@ -89,10 +89,10 @@ TEST(FourchanReader, AnonymousAccounts) {
   EXPECT_EQ(batch.posts[1].author_id, "!!secret");
   EXPECT_EQ(batch.accounts[1].handle, "Anonymous!!secret");
   EXPECT_EQ(batch.accounts[1].display_name, "Anonymous");
-  EXPECT_EQ(batch.posts[2].author_id, "100:AbCd1234");
+  EXPECT_EQ(batch.posts[2].author_id, "pol/100:AbCd1234");
   EXPECT_EQ(batch.accounts[2].display_name, "Tom 'T'");
   // Neither: one anonymous account for the thread.
-  EXPECT_EQ(batch.posts[3].author_id, "thread:100");
+  EXPECT_EQ(batch.posts[3].author_id, "thread:pol/100");
 }
 
 TEST(FourchanReader, BoardFromOptionsOrEmpty) {
@@ -118,12 +118,12 @@ TEST(FourchanReader, FoolFuukaThread) {
   EXPECT_TRUE(batch.rejections.empty());
   ASSERT_EQ(batch.posts.size(), 4u);
   const Post& op = batch.posts[0];
-  EXPECT_EQ(op.id, "555");
+  EXPECT_EQ(op.id, "g/555");
   EXPECT_EQ(op.channel, "g");  // the archive names the board
-  EXPECT_EQ(op.conversation_id, "555");
+  EXPECT_EQ(op.conversation_id, "g/555");
   EXPECT_EQ(op.created_at, 1500000000000);
   EXPECT_EQ(op.kind, PostKind::reply);  // an OP that quotes the previous thread answers it
-  EXPECT_EQ(op.parent_id, "444");
+  EXPECT_EQ(op.parent_id, "g/444");
   EXPECT_EQ(op.text, "General\n\nPrevious >>444\nhttps://pastebin.com/raw/AbCd1234.");
   ASSERT_EQ(op.urls.size(), 1u);
   EXPECT_EQ(op.urls[0].expanded, "https://pastebin.com/raw/AbCd1234");
@@ -131,35 +131,35 @@ TEST(FourchanReader, FoolFuukaThread) {
   EXPECT_EQ(op.provenance.line, 2u);
 
   const Post& reply = batch.posts[1];
-  EXPECT_EQ(reply.id, "556");
+  EXPECT_EQ(reply.id, "g/556");
   EXPECT_EQ(reply.kind, PostKind::reply);
-  EXPECT_EQ(reply.parent_id, "555");
+  EXPECT_EQ(reply.parent_id, "g/555");
   EXPECT_EQ(reply.created_at, 1500000060000);
-  EXPECT_EQ(reply.author_id, "555:Xy12");
+  EXPECT_EQ(reply.author_id, "g/555:Xy12");
   EXPECT_EQ(reply.provenance.line, 6u);
   ASSERT_EQ(reply.urls.size(), 2u);
   EXPECT_EQ(reply.urls[0].expanded, "https://boards.4chan.org/b/post/999");
   EXPECT_EQ(reply.urls[1].expanded, "https://boards.4chan.org/a/");
 
   const Post& ghost = batch.posts[2];
-  EXPECT_EQ(ghost.id, "557_1");
+  EXPECT_EQ(ghost.id, "pol/557_1");
   EXPECT_EQ(ghost.kind, PostKind::reply);
-  EXPECT_EQ(ghost.parent_id, "555");
+  EXPECT_EQ(ghost.parent_id, "pol/555");
   EXPECT_EQ(ghost.channel, "pol");  // no board object: the option
-  EXPECT_EQ(ghost.author_id, "thread:555");
+  EXPECT_EQ(ghost.author_id, "thread:pol/555");
 
   const Post& html_only = batch.posts[3];
   EXPECT_EQ(html_only.text, ">>556\nok");
-  EXPECT_EQ(html_only.parent_id, "556");
+  EXPECT_EQ(html_only.parent_id, "pol/556");
   EXPECT_TRUE(html_only.urls.empty());  // a quote link is a parent, not a citation
 }
 
 TEST(FourchanReader, FoolFuukaSinglePostAndError) {
   RecordBatch batch = read_4chan(R"({"num": "77", "thread_num": "70", "op": "0", "timestamp": 5, "comment": "x"})");
   ASSERT_EQ(batch.posts.size(), 1u);
-  EXPECT_EQ(batch.posts[0].id, "77");
-  EXPECT_EQ(batch.posts[0].parent_id, "70");
-  EXPECT_EQ(batch.posts[0].conversation_id, "70");
+  EXPECT_EQ(batch.posts[0].id, "pol/77");
+  EXPECT_EQ(batch.posts[0].parent_id, "pol/70");
+  EXPECT_EQ(batch.posts[0].conversation_id, "pol/70");
 
   batch = read_4chan(R"({"error": "Thread not found."})");
   EXPECT_TRUE(batch.posts.empty());
@@ -171,7 +171,7 @@ TEST(FourchanReader, TruncatedThreadKeepsCompletePosts) {
   std::string json(official_thread.substr(0, official_thread.find("{\"no\": 103") + 20));
   RecordBatch batch = read_4chan(json, "pol", 10);
   ASSERT_EQ(batch.posts.size(), 3u);
-  EXPECT_EQ(batch.posts[2].id, "102");
+  EXPECT_EQ(batch.posts[2].id, "pol/102");
   EXPECT_EQ(batch.posts[2].provenance.line, 13u);
   ASSERT_EQ(batch.rejections.size(), 1u);
   EXPECT_EQ(batch.rejections[0].line, 13u);
@@ -181,7 +181,7 @@ TEST(FourchanReader, TruncatedThreadKeepsCompletePosts) {
 TEST(FourchanReader, BadRecordsAreRejectedNotThrown) {
   RecordBatch batch = read_4chan("{\"posts\": [\n{\"resto\": 0, \"com\": \"no number\"},\n7,\n{\"no\": 8, \"resto\": 0}\n]}");
   ASSERT_EQ(batch.posts.size(), 1u);
-  EXPECT_EQ(batch.posts[0].id, "8");
+  EXPECT_EQ(batch.posts[0].id, "pol/8");
   ASSERT_EQ(batch.rejections.size(), 2u);
   EXPECT_EQ(batch.rejections[0].line, 2u);
   EXPECT_NE(batch.rejections[0].reason.find("post number"), std::string::npos);
@@ -196,7 +196,7 @@ TEST(FourchanReader, BadRecordsAreRejectedNotThrown) {
 TEST(FourchanReader, StringNumbersAndLeadingZeros) {
   RecordBatch batch = read_4chan(R"({"posts":[{"no":"0012","resto":"0","time":"1534967426"}]})");
   ASSERT_EQ(batch.posts.size(), 1u);
-  EXPECT_EQ(batch.posts[0].id, "12");
+  EXPECT_EQ(batch.posts[0].id, "pol/12");
   EXPECT_EQ(batch.posts[0].kind, PostKind::original);
   EXPECT_EQ(batch.posts[0].created_at, 1534967426000);
 }

@@ -89,15 +89,15 @@ TEST(UrlCanonicalizer, CitedPost) {
   auto thread = cited_post(canonicalize_url("https://boards.4chan.org/pol/thread/123/slug"));
   ASSERT_TRUE(thread);
   EXPECT_EQ(thread->platform, Platform::fourchan);
-  EXPECT_EQ(thread->post_id, "123");
+  EXPECT_EQ(thread->post_id, "pol/123");
   EXPECT_EQ(thread->channel, "pol");
 
   auto reply = cited_post(canonicalize_url("https://boards.4chan.org/pol/thread/123#p125"));
   ASSERT_TRUE(reply);
-  EXPECT_EQ(reply->post_id, "125");
+  EXPECT_EQ(reply->post_id, "pol/125");
   auto cross_board = cited_post("https://boards.4chan.org/b/post/999");
   ASSERT_TRUE(cross_board);
-  EXPECT_EQ(cross_board->post_id, "999");
+  EXPECT_EQ(cross_board->post_id, "b/999");
   EXPECT_EQ(cross_board->channel, "b");
 
   auto paste = cited_post(canonicalize_url("https://pastebin.com/raw/AbCd1234"));
@@ -120,6 +120,20 @@ TEST(UrlExtraction, FindsHttpUrlsInText) {
   EXPECT_EQ(urls[2], "HTTP://UP.org/");
   EXPECT_EQ(urls[3], "https://q.org/");
   EXPECT_TRUE(find_urls("https:// nothing http://").empty());
+}
+
+}  // namespace
+}  // namespace leaktrace
+
+namespace leaktrace {
+namespace {
+
+// Found by the fuzzer: the paste rule must see the path with its escapes decoded, or the canonical
+// form is not a fixed point.
+TEST(UrlCanonicalizer, EscapedPasteKeyIsAFixedPoint) {
+  std::string canonical = canonicalize_url("https://pastebin.com:8080/a%4f?");
+  EXPECT_EQ(canonical, "https://pastebin.com/aO");
+  EXPECT_EQ(canonicalize_url(canonical), canonical);
 }
 
 }  // namespace
