@@ -33,6 +33,7 @@ struct AccountSlot {
   TimeMs first_seen = unknown_time;
   TimeMs last_seen = unknown_time;
   std::int32_t pending = -1;  // index of the profile to write at the next commit, if any
+  bool stored = true;         // its row exists (else it is inserted at the next commit)
   bool authored = false;
   bool dirty = false;
 };
@@ -54,8 +55,8 @@ struct WorkspaceWriter::State {
       : db(database),
         insert_account(db.prepare(
             "INSERT INTO accounts(id, platform, native_id, handle, display_name, created_at, followers, following, "
-            "posts, verified, default_profile, description, observed_at, first_seen, last_seen) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")),
+            "posts, verified, default_profile, description, observed_at, first_seen, last_seen, authored) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
         update_account(db.prepare(
             "UPDATE accounts SET handle = coalesce(?2, handle), display_name = coalesce(?3, display_name), "
             "created_at = coalesce(?4, created_at), followers = coalesce(?5, followers), "
@@ -122,35 +123,29 @@ struct WorkspaceWriter::State {
     }
   }
 
-  // The slot of an account, created (and its row inserted, with the profile when one is given) at
-  // first sight. `created` tells the caller the row already holds that profile.
+  // The slot of an account, created at first sight. Its row is written at the next commit, with
+  // the latest profile seen by then: one INSERT for an account new in this transaction.
   AccountSlot& account(Platform platform, std::string_view native_id, std::string_view handle,
                        const Account* profile = nullptr, bool* created = nullptr) {
     auto& map = accounts[static_cast<std::size_t>(platform)];
     if (auto it = map.find(native_id); it != map.end()) return it->second;
     AccountSlot& slot = map.emplace(std::string(native_id), AccountSlot{}).first->second;
     slot.id = next_account_id++;
-    insert_account.bind(1, slot.id).bind(2, platform_name(platform)).bind(3, native_id).bind_text_or_null(4, handle);
+    slot.stored = false;
+    slot.pending = static_cast<std::int32_t>(pending_profiles.size());
     if (profile) {
-      const Account& a = *profile;
-      TimeMs first = a.first_observed_at != unknown_time ? a.first_observed_at : a.observed_at;
-      insert_account.bind_text_or_null(5, a.display_name)
-          .bind_optional(6, optional_time(a.created_at))
-          .bind_optional(7, a.followers)
-          .bind_optional(8, a.following)
-          .bind_optional(9, a.posts)
-          .bind_optional(10, optional_bool(a.verified))
-          .bind_optional(11, optional_bool(a.default_profile))
-          .bind_text_or_null(12, a.description)
-          .bind_optional(13, optional_time(a.observed_at))
-          .bind_optional(14, optional_time(first))
-          .bind_optional(15, optional_time(a.observed_at));
-      slot.observed_at = a.observed_at;
-      slot.first_seen = first;
-      slot.last_seen = a.observed_at;
+      pending_profiles.push_back(*profile);
+      slot.observed_at = profile->observed_at;
+      slot.first_seen = profile->first_observed_at != unknown_time ? profile->first_observed_at : profile->observed_at;
+      slot.last_seen = profile->observed_at;
       if (created) *created = true;
+    } else {
+      Account& bare = pending_profiles.emplace_back();
+      bare.platform = platform;
+      bare.id = native_id;
+      bare.handle = handle;
     }
-    insert_account.run();
+    mark_dirty(slot);
     return slot;
   }
 
@@ -168,7 +163,7 @@ struct WorkspaceWriter::State {
       mark_dirty(slot);
     }
     bool never_written = slot.pending < 0 && slot.observed_at == unknown_time;
-    bool newer = profile.observed_at != unknown_time && profile.observed_at >= slot.observed_at;
+    bool newer = profile.observed_at >= slot.observed_at;  // unknown times are the smallest
     if (never_written || newer) {
       if (slot.pending < 0) {
         slot.pending = static_cast<std::int32_t>(pending_profiles.size());
@@ -189,24 +184,46 @@ struct WorkspaceWriter::State {
   void flush_accounts() {
     for (AccountSlot* dirty : dirty_accounts) {
       AccountSlot& slot = *dirty;
-      update_account.bind(1, slot.id);
-      if (slot.pending >= 0) {
+      if (!slot.stored) {
         const Account& a = pending_profiles[static_cast<std::size_t>(slot.pending)];
-        update_account.bind_text_or_null(2, a.handle)
-            .bind_text_or_null(3, a.display_name)
-            .bind_optional(4, optional_time(a.created_at))
-            .bind_optional(5, a.followers)
-            .bind_optional(6, a.following)
-            .bind_optional(7, a.posts)
-            .bind_optional(8, optional_bool(a.verified))
-            .bind_optional(9, optional_bool(a.default_profile))
-            .bind_text_or_null(10, a.description)
-            .bind_optional(11, optional_time(a.observed_at));
+        insert_account.bind(1, slot.id)
+            .bind(2, platform_name(a.platform))
+            .bind(3, a.id)
+            .bind_text_or_null(4, a.handle)
+            .bind_text_or_null(5, a.display_name)
+            .bind_optional(6, optional_time(a.created_at))
+            .bind_optional(7, a.followers)
+            .bind_optional(8, a.following)
+            .bind_optional(9, a.posts)
+            .bind_optional(10, optional_bool(a.verified))
+            .bind_optional(11, optional_bool(a.default_profile))
+            .bind_text_or_null(12, a.description)
+            .bind_optional(13, optional_time(a.observed_at))
+            .bind_optional(14, optional_time(slot.first_seen))
+            .bind_optional(15, optional_time(slot.last_seen))
+            .bind(16, std::int64_t{slot.authored ? 1 : 0})
+            .run();
+        slot.stored = true;
+      } else {
+        update_account.bind(1, slot.id);
+        if (slot.pending >= 0) {
+          const Account& a = pending_profiles[static_cast<std::size_t>(slot.pending)];
+          update_account.bind_text_or_null(2, a.handle)
+              .bind_text_or_null(3, a.display_name)
+              .bind_optional(4, optional_time(a.created_at))
+              .bind_optional(5, a.followers)
+              .bind_optional(6, a.following)
+              .bind_optional(7, a.posts)
+              .bind_optional(8, optional_bool(a.verified))
+              .bind_optional(9, optional_bool(a.default_profile))
+              .bind_text_or_null(10, a.description)
+              .bind_optional(11, optional_time(a.observed_at));
+        }
+        update_account.bind_optional(12, optional_time(slot.first_seen))
+            .bind_optional(13, optional_time(slot.last_seen))
+            .bind(14, std::int64_t{slot.authored ? 1 : 0})
+            .run();
       }
-      update_account.bind_optional(12, optional_time(slot.first_seen))
-          .bind_optional(13, optional_time(slot.last_seen))
-          .bind(14, std::int64_t{slot.authored ? 1 : 0})
-          .run();
       slot.pending = -1;
       slot.dirty = false;
     }
