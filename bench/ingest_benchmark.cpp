@@ -270,6 +270,21 @@ void BM_workspace_writer(benchmark::State& state) {
   }
 }
 
+// The parsing thread alone: file reading, SHA-256, line splitting, the reader, URL canonicalisation,
+// hashtag folding and per-batch account merging, as the ingest runs them beside the writer.
+void BM_record_stream(benchmark::State& state) {
+  const Corpus& c = corpus();
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    leaktrace::RecordStream stream(c.path, {});
+    RecordBatch batch;
+    std::size_t posts = 0;
+    while (stream.next(batch)) posts += batch.posts.size();
+    if (posts < c.tweets) throw std::runtime_error("record stream gave fewer posts than tweets");
+    record(state, "stream", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+}
+
 // SQLite's own floor: only the post rows, through one prepared statement into a table of the
 // workspace's shape, in large transactions. The writer also stores accounts, URLs, hashtags,
 // mentions and citations, so it cannot be faster than this.
@@ -334,6 +349,7 @@ void BM_bare_sqlite_posts(benchmark::State& state) {
 
 BENCHMARK(BM_bare_simdjson_ondemand)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
 BENCHMARK(BM_twitter_v1_reader)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
+BENCHMARK(BM_record_stream)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_bare_sqlite_posts)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_workspace_writer)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_full_ingest)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
@@ -351,7 +367,7 @@ int main(int argc, char** argv) {
   };
   fmt::print("\ncorpus: {} tweets (non-repeating Twitter v1.1 stream lines, {} originals), {:.1f} MB\n", c.tweets,
              c.shared_originals ? "shared" : "unique", megabytes);
-  for (const char* name : {"bare", "reader", "sqlite", "writer", "ingest"}) {
+  for (const char* name : {"bare", "reader", "stream", "sqlite", "writer", "ingest"}) {
     double s = seconds_per_pass[name];
     if (s == 0) continue;
     fmt::print("{:<7} {:>9.0f} tweets/s  {:>7.1f} MB/s\n", name, rate(name), megabytes / s);
