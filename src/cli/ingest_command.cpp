@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/diagnostics.h"
 #include "cli/progress_bar.h"
+#include "ingest/input_files.h"
 #include "render/json_writer.h"
 #include "workspace/ingestion.h"
 #include "workspace/workspace.h"
@@ -60,7 +61,8 @@ class IngestCommand final : public Command {
   void configure(CLI::App& app) override {
     app.add_option("-w,--workspace", workspace_, "Workspace file (created when missing)")
         ->default_val(default_workspace_path);
-    app.add_option("files", files_, "Input files: plain, .gz or .zst; - reads standard input")->required();
+    app.add_option("files", files_, "Input files (plain, .gz or .zst) or folders of them; - reads standard input")
+        ->required();
     app.add_option("--format", format_,
                    fmt::format("Read every file as this format instead of detecting it: {}", format_names_for_help()));
     app.add_option("--board", board_, "4chan board of threads whose export does not name it (e.g. pol)");
@@ -89,11 +91,16 @@ class IngestCommand final : public Command {
     options.force = force_;
     options.posts_per_transaction = commit_every_;
 
+    std::vector<InputFile> inputs = expand_input_paths(files_);
+    std::vector<std::string> paths;
+    for (const InputFile& input : inputs) paths.push_back(input.path);
+    if (paths.empty()) throw std::invalid_argument("the folders given hold no files to ingest");
+
     Workspace workspace = Workspace::open_for_writing(workspace_);
-    Ingestion ingestion(workspace, files_, options);
+    Ingestion ingestion(workspace, paths, options);
     ProgressBar bar(stderr_is_terminal() && !quiet_);
     ingestion.set_progress_handler([&](const IngestProgress& progress) {
-      std::string label = files_.size() > 1 ? fmt::format("[{}/{}] {}", progress.file_index + 1, progress.file_count,
+      std::string label = paths.size() > 1 ? fmt::format("[{}/{}] {}", progress.file_index + 1, progress.file_count,
                                                           std::filesystem::path(progress.file->path).filename().string())
                                             : std::filesystem::path(progress.file->path).filename().string();
       bar.update(label, progress.raw_bytes_read, progress.raw_size, progress.posts_read, progress.seconds);
@@ -106,9 +113,17 @@ class IngestCommand final : public Command {
     bar.clear();
 
     std::size_t readable = 0;
-    for (const IngestedFile& file : ingestion.files()) {
+    std::size_t unrecognised_in_folders = 0;
+    std::string first_unrecognised;
+    for (std::size_t i = 0; i < ingestion.files().size(); ++i) {
+      const IngestedFile& file = ingestion.files()[i];
       if (file.format.empty()) {
-        report_error(fmt::format("{}", file.error));
+        // A folder holds what a collection left beside the data (annotations, READMEs): counted, not errors.
+        if (inputs[i].found_in_directory) {
+          if (unrecognised_in_folders++ == 0) first_unrecognised = file.path;
+        } else {
+          report_error(fmt::format("{}", file.error));
+        }
         continue;
       }
       bool read_something = file.skipped || file.counts.posts_read > 0 || file.counts.notices > 0;
@@ -131,6 +146,11 @@ class IngestCommand final : public Command {
         }
       }
     }
+    if (unrecognised_in_folders > 0 && !quiet_) {
+      report_note(fmt::format("{} files in the folders given are of no format leaktrace reads and were left out (the "
+                              "first: {}); name a file on its own to see why",
+                              unrecognised_in_folders, first_unrecognised));
+    }
     if (ingestion.interrupted()) {
       report_warning("interrupted: what was read is saved; run the same command again to finish");
     }
@@ -142,7 +162,7 @@ class IngestCommand final : public Command {
       double seconds = ingestion.seconds();
       fmt::print("ingested {} of {} files into {}: {} posts read, {} new, {} rejected, {} notices, in {:.2f} s ({} "
                  "posts/s)\n",
-                 readable, files_.size(), workspace_, human_count(totals.posts_read), human_count(totals.posts_new),
+                 readable, paths.size(), workspace_, human_count(totals.posts_read), human_count(totals.posts_new),
                  human_count(totals.rejected), human_count(totals.notices), seconds,
                  human_count(seconds > 0 ? static_cast<std::uint64_t>(static_cast<double>(totals.posts_read) / seconds)
                                          : 0));
