@@ -37,6 +37,19 @@ int run_command_line(int argc, char** argv) {
     commands.emplace_back(sub, std::move(command));
   }
 
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string_view name = argv[1];
+    bool known = false;
+    std::string names;
+    for (const CommandEntry& entry : command_table) {
+      known = known || entry.name == name;
+      names += (names.empty() ? "" : ", ") + std::string(entry.name);
+    }
+    if (!known) {
+      report_error(fmt::format("unknown command '{}'; the commands are {} (`leaktrace --help` says more)", name, names));
+      return exit_fatal;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
