@@ -67,9 +67,10 @@ bool RecordStream::fill_buffer() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (buffer_.size() - padding - end_ < std::min(options_.chunk_bytes, buffer_.size()) / 2) {
-    buffer_.resize(std::max(buffer_.size() * 2, end_ + options_.chunk_bytes + padding));
-  }
+  // Grow by doubling when unread text fills most of the buffer (a line longer than it): never by
+  // a whole chunk at once, which a file smaller than one would pay for in zero-filled memory.
+  std::size_t capacity = buffer_.size() - padding;
+  if (capacity - end_ < capacity / 4) buffer_.resize(capacity * 2 + padding);
   std::size_t n = source_->read(buffer_.data() + end_, buffer_.size() - padding - end_);
   if (n == 0) {
     eof_ = true;

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS input_files (
   finished_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS input_files_by_sha256 ON input_files(sha256);
+CREATE INDEX IF NOT EXISTS input_files_by_path ON input_files(path);
 
 CREATE TABLE IF NOT EXISTS accounts (
   id INTEGER PRIMARY KEY,

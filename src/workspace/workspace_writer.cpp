@@ -81,7 +81,16 @@ struct WorkspaceWriter::State {
             "VALUES (?1, ?2, ?3, ?4, ?5)")),
         insert_rejection(db.prepare("INSERT OR IGNORE INTO rejected(file_id, line, reason) VALUES (?1, ?2, ?3)")),
         insert_notice(db.prepare(
-            "INSERT OR IGNORE INTO notices(file_id, line, kind, time, count, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")) {
+            "INSERT OR IGNORE INTO notices(file_id, line, kind, time, count, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        find_file(db.prepare("SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND "
+                             "(status = 'partial') = ?4 ORDER BY id LIMIT 1")),
+        insert_file(db.prepare("INSERT INTO input_files(path, size, modified_time, format, compression, started_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+        add_file_counts(db.prepare(
+            "UPDATE input_files SET posts_new = posts_new + ?2, rejected = rejected + ?3 WHERE id = ?1")),
+        find_same_content(db.prepare("SELECT id FROM input_files WHERE sha256 = ?1 AND id != ?2 ORDER BY id LIMIT 1")),
+        finish_file(db.prepare(
+            "UPDATE input_files SET sha256 = ?2, lines = ?3, status = ?4, finished_at = ?5 WHERE id = ?1")) {
     load_interned();
   }
 
@@ -319,6 +328,11 @@ struct WorkspaceWriter::State {
   SqliteStatement insert_citation;
   SqliteStatement insert_rejection;
   SqliteStatement insert_notice;
+  SqliteStatement find_file;
+  SqliteStatement insert_file;
+  SqliteStatement add_file_counts;
+  SqliteStatement find_same_content;
+  SqliteStatement finish_file;
 
   std::array<StringMap<AccountSlot>, platform_count> accounts;  // node-based: slot addresses are stable
   std::vector<AccountSlot*> dirty_accounts;
@@ -349,29 +363,32 @@ WorkspaceWriter::~WorkspaceWriter() {
   }
 }
 
-std::optional<std::int64_t> WorkspaceWriter::find_complete_file(const InputFileIdentity& identity) {
+namespace {
+
+// The row of a file with this path, size and time, partial or not. Standard input has no identity.
+std::optional<std::int64_t> find_file_row(SqliteStatement& query, const InputFileIdentity& identity, bool partial) {
   if (identity.path == "-" || !identity.size) return std::nullopt;
-  auto query = state_->db.prepare(
-      "SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND status != 'partial' "
-      "ORDER BY id LIMIT 1");
-  query.bind(1, identity.path).bind(2, static_cast<std::int64_t>(*identity.size)).bind(3, identity.modified_time);
-  if (query.step()) return query.column_int(0);
-  return std::nullopt;
+  query.bind(1, identity.path)
+      .bind(2, static_cast<std::int64_t>(*identity.size))
+      .bind(3, identity.modified_time)
+      .bind(4, std::int64_t{partial ? 1 : 0});
+  std::optional<std::int64_t> id;
+  if (query.step()) id = query.column_int(0);
+  query.reset();
+  return id;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> WorkspaceWriter::find_complete_file(const InputFileIdentity& identity) {
+  return find_file_row(state_->find_file, identity, false);
 }
 
 std::int64_t WorkspaceWriter::begin_file(const InputFileIdentity& identity) {
   State& s = *state_;
   s.begin_transaction();
-  if (identity.path != "-" && identity.size) {
-    auto partial = s.db.prepare(
-        "SELECT id FROM input_files WHERE path = ?1 AND size = ?2 AND modified_time = ?3 AND status = 'partial' "
-        "ORDER BY id LIMIT 1");
-    partial.bind(1, identity.path).bind(2, static_cast<std::int64_t>(*identity.size)).bind(3, identity.modified_time);
-    if (partial.step()) return partial.column_int(0);
-  }
-  auto insert = s.db.prepare(
-      "INSERT INTO input_files(path, size, modified_time, format, compression, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  insert.bind(1, identity.path)
+  if (auto partial = find_file_row(s.find_file, identity, true)) return *partial;
+  s.insert_file.bind(1, identity.path)
       .bind_optional(2, identity.size ? std::optional<std::int64_t>(static_cast<std::int64_t>(*identity.size))
                                       : std::nullopt)
       .bind(3, identity.modified_time)
@@ -379,9 +396,9 @@ std::int64_t WorkspaceWriter::begin_file(const InputFileIdentity& identity) {
       .bind(5, identity.compression)
       .bind(6, now_ms())
       .run();
-  std::int64_t id = s.db.last_insert_rowid();
-  commit();  // the file row must survive a crash so that a re-run resumes it
-  return id;
+  // No commit of its own: the row shares its transaction with the file's first posts, so a crash
+  // before that commit leaves neither, and a re-run reads the file anew.
+  return s.db.last_insert_rowid();
 }
 
 AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file_id) {
@@ -404,9 +421,7 @@ AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file
         .run();
     ++counts.notices;
   }
-  auto update_counts = s.db.prepare(
-      "UPDATE input_files SET posts_new = posts_new + ?2, rejected = rejected + ?3 WHERE id = ?1");
-  update_counts.bind(1, file_id)
+  s.add_file_counts.bind(1, file_id)
       .bind(2, static_cast<std::int64_t>(counts.posts_new))
       .bind(3, static_cast<std::int64_t>(counts.rejected))
       .run();
@@ -420,10 +435,14 @@ std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::strin
   State& s = *state_;
   s.begin_transaction();
   std::int64_t final_id = file_id;
-  auto same_content = s.db.prepare("SELECT id FROM input_files WHERE sha256 = ?1 AND id != ?2 ORDER BY id LIMIT 1");
-  same_content.bind(1, sha256).bind(2, file_id);
-  if (complete && same_content.step()) {
-    final_id = same_content.column_int(0);
+  std::optional<std::int64_t> earlier;
+  if (complete) {
+    s.find_same_content.bind(1, sha256).bind(2, file_id);
+    if (s.find_same_content.step()) earlier = s.find_same_content.column_int(0);
+    s.find_same_content.reset();
+  }
+  if (earlier) {
+    final_id = *earlier;
     // The same bytes were ingested before (another path, or from stdin): their rejections and
     // notices are already recorded; posts new in this run keep their provenance on the older row.
     for (const char* sql : {"DELETE FROM rejected WHERE file_id = ?2", "DELETE FROM notices WHERE file_id = ?2",
@@ -435,16 +454,14 @@ std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::strin
       statement.bind(1, final_id).bind(2, file_id).run();
     }
   } else {
-    auto update = s.db.prepare(
-        "UPDATE input_files SET sha256 = ?2, lines = ?3, status = ?4, finished_at = ?5 WHERE id = ?1");
-    update.bind(1, file_id)
+    s.finish_file.bind(1, file_id)
         .bind_text_or_null(2, sha256)
         .bind(3, static_cast<std::int64_t>(lines))
         .bind(4, status)
         .bind(5, now_ms())
         .run();
   }
-  commit();
+  // Committed with the next transaction: thousands of small files need not pay a commit each.
   return final_id;
 }
 
