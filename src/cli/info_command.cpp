@@ -141,10 +141,12 @@ class InfoCommand final : public Command {
   void configure(CLI::App& app) override {
     app.add_option("-w,--workspace", workspace_, "Workspace file")->default_val(default_workspace_path);
     app.add_flag("--json", json_, "Print the summary as JSON");
+    app.add_flag("--rejected", rejected_, "List every rejected record as FILE:LINE: REASON instead (JSON with --json)");
   }
 
   int run() override {
     Workspace workspace = Workspace::open_for_reading(workspace_);
+    if (rejected_) return print_rejected(workspace);
     WorkspaceSummary summary(workspace);
     summary.run();
     if (json_) {
@@ -155,9 +157,30 @@ class InfoCommand final : public Command {
     return summary.posts() > 0 ? exit_success : exit_partial;
   }
 
+  int print_rejected(Workspace& workspace) const {
+    std::vector<RejectedRecord> records = list_rejected_records(workspace);
+    if (json_) {
+      JsonWriter json;
+      json.begin_array();
+      for (const RejectedRecord& r : records) {
+        json.begin_object()
+            .key("file").value(r.file)
+            .key("line").value(static_cast<std::int64_t>(r.line))
+            .key("reason").value(r.reason)
+            .end_object();
+      }
+      json.end_array();
+      fmt::print("{}\n", json.str());
+    } else {
+      for (const RejectedRecord& r : records) fmt::print("{}:{}: {}\n", r.file, r.line, r.reason);
+    }
+    return records.empty() ? exit_partial : exit_success;
+  }
+
  private:
   std::string workspace_;
   bool json_ = false;
+  bool rejected_ = false;
 };
 
 }  // namespace

@@ -20,6 +20,17 @@ std::vector<std::pair<std::string, std::int64_t>> counted_pairs(SqliteDatabase& 
 
 }  // namespace
 
+std::vector<RejectedRecord> list_rejected_records(Workspace& workspace) {
+  std::vector<RejectedRecord> records;
+  auto query = workspace.database().prepare(
+      "SELECT f.path, r.line, r.reason FROM rejected r JOIN input_files f ON f.id = r.file_id ORDER BY f.id, r.line");
+  while (query.step()) {
+    records.push_back({std::string(query.column_text(0)), static_cast<std::uint64_t>(query.column_int(1)),
+                       std::string(query.column_text(2))});
+  }
+  return records;
+}
+
 WorkspaceSummary::WorkspaceSummary(Workspace& workspace) : workspace_(workspace) {}
 
 void WorkspaceSummary::run() {

@@ -29,6 +29,15 @@ struct SummarisedFile {
   std::int64_t rejected = 0;
 };
 
+struct RejectedRecord {
+  std::string file;
+  std::uint64_t line = 0;
+  std::string reason;
+};
+
+// Every rejected record, in file and line order, for `info --rejected`.
+std::vector<RejectedRecord> list_rejected_records(Workspace& workspace);
+
 // What a workspace holds, as `leaktrace info` shows it.
 class WorkspaceSummary {
  public:
