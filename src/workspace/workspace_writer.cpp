@@ -58,11 +58,11 @@ struct WorkspaceWriter::State {
             "posts, verified, default_profile, description, observed_at, first_seen, last_seen, authored) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
         update_account(db.prepare(
-            "UPDATE accounts SET handle = coalesce(?2, handle), display_name = coalesce(?3, display_name), "
-            "created_at = coalesce(?4, created_at), followers = coalesce(?5, followers), "
-            "following = coalesce(?6, following), posts = coalesce(?7, posts), verified = coalesce(?8, verified), "
-            "default_profile = coalesce(?9, default_profile), description = coalesce(?10, description), "
-            "observed_at = coalesce(?11, observed_at), first_seen = ?12, last_seen = ?13, authored = ?14 "
+            "UPDATE accounts SET handle = coalesce(?4, handle), display_name = coalesce(?5, display_name), "
+            "created_at = coalesce(?6, created_at), followers = coalesce(?7, followers), "
+            "following = coalesce(?8, following), posts = coalesce(?9, posts), verified = coalesce(?10, verified), "
+            "default_profile = coalesce(?11, default_profile), description = coalesce(?12, description), "
+            "observed_at = coalesce(?13, observed_at), first_seen = ?14, last_seen = ?15, authored = ?16 "
             "WHERE id = ?1")),
         insert_post(db.prepare(
             "INSERT OR IGNORE INTO posts(platform, native_id, account_id, created_at, kind, parent_native_id, "
@@ -190,48 +190,41 @@ struct WorkspaceWriter::State {
     slot.dirty = true;
   }
 
+  // insert_account and update_account number their values alike: ?1 the id, ?4..?13 the profile
+  // (NULL keeps what an update finds), ?14..?16 what the slot tracks.
+  static void bind_account_values(SqliteStatement& statement, const AccountSlot& slot, const Account* profile) {
+    statement.bind(1, slot.id);
+    if (profile) {
+      const Account& a = *profile;
+      statement.bind_text_or_null(4, a.handle)
+          .bind_text_or_null(5, a.display_name)
+          .bind_optional(6, optional_time(a.created_at))
+          .bind_optional(7, a.followers)
+          .bind_optional(8, a.following)
+          .bind_optional(9, a.posts)
+          .bind_optional(10, optional_bool(a.verified))
+          .bind_optional(11, optional_bool(a.default_profile))
+          .bind_text_or_null(12, a.description)
+          .bind_optional(13, optional_time(a.observed_at));
+    }
+    statement.bind_optional(14, optional_time(slot.first_seen))
+        .bind_optional(15, optional_time(slot.last_seen))
+        .bind(16, std::int64_t{slot.authored ? 1 : 0});
+  }
+
   void flush_accounts() {
     for (AccountSlot* dirty : dirty_accounts) {
       AccountSlot& slot = *dirty;
+      const Account* profile =
+          slot.pending >= 0 ? &pending_profiles[static_cast<std::size_t>(slot.pending)] : nullptr;
       if (!slot.stored) {
-        const Account& a = pending_profiles[static_cast<std::size_t>(slot.pending)];
-        insert_account.bind(1, slot.id)
-            .bind(2, platform_name(a.platform))
-            .bind(3, a.id)
-            .bind_text_or_null(4, a.handle)
-            .bind_text_or_null(5, a.display_name)
-            .bind_optional(6, optional_time(a.created_at))
-            .bind_optional(7, a.followers)
-            .bind_optional(8, a.following)
-            .bind_optional(9, a.posts)
-            .bind_optional(10, optional_bool(a.verified))
-            .bind_optional(11, optional_bool(a.default_profile))
-            .bind_text_or_null(12, a.description)
-            .bind_optional(13, optional_time(a.observed_at))
-            .bind_optional(14, optional_time(slot.first_seen))
-            .bind_optional(15, optional_time(slot.last_seen))
-            .bind(16, std::int64_t{slot.authored ? 1 : 0})
-            .run();
+        // An unstored slot always has a pending profile (at least the handle it was first seen with).
+        bind_account_values(insert_account, slot, profile);
+        insert_account.bind(2, platform_name(profile->platform)).bind(3, std::string_view(profile->id)).run();
         slot.stored = true;
       } else {
-        update_account.bind(1, slot.id);
-        if (slot.pending >= 0) {
-          const Account& a = pending_profiles[static_cast<std::size_t>(slot.pending)];
-          update_account.bind_text_or_null(2, a.handle)
-              .bind_text_or_null(3, a.display_name)
-              .bind_optional(4, optional_time(a.created_at))
-              .bind_optional(5, a.followers)
-              .bind_optional(6, a.following)
-              .bind_optional(7, a.posts)
-              .bind_optional(8, optional_bool(a.verified))
-              .bind_optional(9, optional_bool(a.default_profile))
-              .bind_text_or_null(10, a.description)
-              .bind_optional(11, optional_time(a.observed_at));
-        }
-        update_account.bind_optional(12, optional_time(slot.first_seen))
-            .bind_optional(13, optional_time(slot.last_seen))
-            .bind(14, std::int64_t{slot.authored ? 1 : 0})
-            .run();
+        bind_account_values(update_account, slot, profile);
+        update_account.run();
       }
       slot.pending = -1;
       slot.dirty = false;
