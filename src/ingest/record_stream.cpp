@@ -144,13 +144,15 @@ bool RecordStream::next(RecordBatch& batch) {
     read_document(batch);
     done_ = true;
   } else {
+    auto reject_long_line = [&](std::uint64_t line) {
+      batch.rejections.push_back({line, fmt::format("line longer than {} MiB; skipped", options_.max_line_bytes >> 20)});
+    };
     while (batch.posts.size() < options_.batch_posts) {
       const char* text = buffer_.data() + begin_;
       const char* newline = static_cast<const char*>(std::memchr(text, '\n', end_ - begin_));
       if (newline == nullptr) {
         if (end_ - begin_ > options_.max_line_bytes) {
-          batch.rejections.push_back({line_ + 1, fmt::format("line longer than {} MiB; skipped",
-                                                             options_.max_line_bytes >> 20)});
+          reject_long_line(line_ + 1);
           skipping_long_line_ = true;
           begin_ = end_;
         }
@@ -169,7 +171,7 @@ bool RecordStream::next(RecordBatch& batch) {
         continue;
       }
       if (length > options_.max_line_bytes) {
-        batch.rejections.push_back({line_, fmt::format("line longer than {} MiB; skipped", options_.max_line_bytes >> 20)});
+        reject_long_line(line_);
         continue;
       }
       std::string_view line(text, length);
