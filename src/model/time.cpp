@@ -11,6 +11,7 @@ namespace {
 constexpr TimeMs ms_per_second = 1000;
 constexpr TimeMs seconds_per_day = 86400;
 
+constexpr std::array<std::string_view, 7> weekday_abbreviations{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<std::string_view, 12> month_abbreviations{
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -122,12 +123,16 @@ std::optional<TimeMs> parse_iso8601_time(std::string_view text) {
   return to_time(year, month, day, hour, minute, second, offset) + millis;
 }
 
-std::string format_iso8601_time(TimeMs time) {
-  if (time == unknown_time) return "";
+CivilTime civil_time(TimeMs time) {
   std::int64_t seconds = time >= 0 ? time / ms_per_second : (time - (ms_per_second - 1)) / ms_per_second;
-  int millis = static_cast<int>(time - seconds * ms_per_second);
+  CivilTime civil;
+  civil.millisecond = static_cast<int>(time - seconds * ms_per_second);
   std::int64_t days = seconds >= 0 ? seconds / seconds_per_day : (seconds - (seconds_per_day - 1)) / seconds_per_day;
   std::int64_t second_of_day = seconds - days * seconds_per_day;
+  civil.hour = static_cast<int>(second_of_day / 3600);
+  civil.minute = static_cast<int>((second_of_day / 60) % 60);
+  civil.second = static_cast<int>(second_of_day % 60);
+  civil.weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
   // civil_from_days (Howard Hinnant)
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
@@ -135,11 +140,25 @@ std::string format_iso8601_time(TimeMs time) {
   const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
   const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const unsigned mp = (5 * day_of_year + 2) / 153;
-  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", year, month, day, second_of_day / 3600,
-                     (second_of_day / 60) % 60, second_of_day % 60, millis);
+  civil.day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+  civil.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  civil.year = static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 + (civil.month <= 2 ? 1 : 0));
+  return civil;
+}
+
+std::string format_iso8601_time(TimeMs time) {
+  if (time == unknown_time) return "";
+  CivilTime c = civil_time(time);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", c.year, c.month, c.day, c.hour, c.minute, c.second,
+                     c.millisecond);
+}
+
+std::string format_twitter_v1_time(TimeMs time) {
+  if (time == unknown_time) return "";
+  CivilTime c = civil_time(time);
+  return fmt::format("{} {} {:02} {:02}:{:02}:{:02} +0000 {:04}", weekday_abbreviations[static_cast<std::size_t>(c.weekday)],
+                     month_abbreviations[static_cast<std::size_t>(c.month - 1)], c.day, c.hour, c.minute, c.second,
+                     c.year);
 }
 
 }  // namespace leaktrace

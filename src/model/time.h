@@ -24,4 +24,15 @@ std::optional<TimeMs> parse_iso8601_time(std::string_view text);
 // "2017-05-05T20:49:00.000Z".
 std::string format_iso8601_time(TimeMs time);
 
+// "Fri May 05 20:49:00 +0000 2017", as Twitter API v1.1 writes created_at.
+std::string format_twitter_v1_time(TimeMs time);
+
+struct CivilTime {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, millisecond = 0;
+  int weekday = 4;  // 0 = Sunday
+};
+
+// The UTC calendar date and time of `time`.
+CivilTime civil_time(TimeMs time);
+
 }  // namespace leaktrace

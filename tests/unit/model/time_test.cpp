@@ -57,6 +57,30 @@ TEST(Time, FormatsIso8601) {
   EXPECT_EQ(format_iso8601_time(unknown_time), "");
 }
 
+TEST(Time, FormatsTwitterV1CreatedAtAsTheApiDoes) {
+  EXPECT_EQ(format_twitter_v1_time(reference(2017, 5, 5, 20, 49, 0) + 999), "Fri May 05 20:49:00 +0000 2017");
+  EXPECT_EQ(format_twitter_v1_time(reference(1969, 12, 31, 23, 0, 0)), "Wed Dec 31 23:00:00 +0000 1969");
+}
+
+TEST(Time, CivilTimeWeekdayAgreesWithGmtime) {
+  for (TimeMs time = reference(1960, 1, 1, 0, 0, 0); time < reference(2040, 1, 1, 0, 0, 0); time += 86400000LL * 37 + 3600000) {
+    std::time_t seconds = static_cast<std::time_t>(time / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    CivilTime civil = civil_time(time);
+    ASSERT_EQ(civil.weekday, tm.tm_wday) << time;
+    ASSERT_EQ(civil.year, tm.tm_year + 1900);
+    ASSERT_EQ(civil.month, tm.tm_mon + 1);
+    ASSERT_EQ(civil.day, tm.tm_mday);
+    ASSERT_EQ(civil.hour, tm.tm_hour);
+  }
+}
+
+TEST(Time, TwitterV1TimeRoundTrips) {
+  TimeMs time = reference(2017, 5, 7, 23, 59, 58);
+  EXPECT_EQ(parse_twitter_v1_time(format_twitter_v1_time(time)), time);
+}
+
 TEST(Time, DaysFromCivilAgreesWithTimegmOverCenturies) {
   for (int year : {1900, 1970, 2000, 2017, 2100, 2400}) {
     for (int month : {1, 2, 3, 12}) {
