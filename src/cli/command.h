@@ -1,10 +1,16 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace CLI {
 class App;
+}
+
+namespace leaktrace::simulate {
+struct ScenarioParameters;
 }
 
 namespace leaktrace {
@@ -26,6 +32,17 @@ struct CommandEntry {
 
 std::unique_ptr<Command> make_ingest_command();
 std::unique_ptr<Command> make_info_command();
+std::unique_ptr<Command> make_simulate_command();
+std::unique_ptr<Command> make_demo_command();
+
+// Runs one subcommand with `arguments` as if they followed its name on the command line.
+int run_subcommand(std::string_view name, const std::vector<std::string>& arguments);
+
+// The scenario options shared by `simulate` and `demo`.
+void add_scenario_options(CLI::App& app, simulate::ScenarioParameters& parameters, std::string& start,
+                          double& duration_hours, bool& no_compress);
+void apply_scenario_options(simulate::ScenarioParameters& parameters, const std::string& start, double duration_hours,
+                            bool no_compress);
 
 constexpr int exit_success = 0;
 constexpr int exit_partial = 1;

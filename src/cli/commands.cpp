@@ -19,9 +19,26 @@ constexpr std::array command_table{
     CommandEntry{"info", "Summarise a workspace: posts per platform and kind, time range, top hashtags and domains, "
                          "collection gaps, rejected records",
                  &make_info_command},
+    CommandEntry{"simulate", "Write a labelled leak-propagation scenario in native formats (tweets, 4chan thread, "
+                             "pastes) with its ground truth",
+                 &make_simulate_command},
+    CommandEntry{"demo", "Simulate the built-in scenario, ingest it and summarise it", &make_demo_command},
 };
 
 }  // namespace
+
+int run_subcommand(std::string_view name, const std::vector<std::string>& arguments) {
+  for (const CommandEntry& entry : command_table) {
+    if (entry.name != name) continue;
+    CLI::App app{std::string(entry.summary), std::string(entry.name)};
+    auto command = entry.make();
+    command->configure(app);
+    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 takes them last first
+    app.parse(reversed);
+    return command->run();
+  }
+  throw std::logic_error(fmt::format("no subcommand '{}'", name));
+}
 
 int run_command_line(int argc, char** argv) {
   CLI::App app{"leaktrace: where a leak started, who carried it, through which communities, how fast"};

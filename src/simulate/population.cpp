@@ -1,0 +1,171 @@
+#include "simulate/population.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "simulate/vocabulary.h"
+
+namespace leaktrace::simulate {
+namespace {
+
+constexpr TimeMs twitter_launch = 1142899200000;      // 2006-03-21
+constexpr TimeMs day = 86400000;
+constexpr std::uint64_t snowflake_epoch = 1288834974657;  // Twitter's epoch for 64-bit ids
+constexpr std::size_t max_handle_length = 15;
+
+// Accounts made before late 2015 have sequential 32-bit-range ids; later ones are snowflakes.
+std::uint64_t account_id_for(TimeMs created_at, std::uint64_t serial, Random& random) {
+  constexpr TimeMs snowflake_accounts_since = 1448928000000;  // 2015-12-01
+  if (created_at < snowflake_accounts_since) {
+    double fraction = static_cast<double>(created_at - twitter_launch) /
+                      static_cast<double>(snowflake_accounts_since - twitter_launch);
+    return 12 + static_cast<std::uint64_t>(fraction * 4.2e9) + (serial % 1000);
+  }
+  return (static_cast<std::uint64_t>(created_at - snowflake_epoch) << 22) | (random.below(1024) << 12) | (serial & 0xFFF);
+}
+
+std::string make_handle(const Name& first, const Name& last, Random& random, std::unordered_set<std::string>& taken) {
+  std::string handle;
+  switch (random.below(5)) {
+    case 0: handle = fmt::format("{}{}", first.ascii, last.ascii); break;
+    case 1: handle = fmt::format("{}_{}", first.ascii, last.ascii); break;
+    case 2: handle = fmt::format("{}{}", first.ascii, random.below(10000)); break;
+    case 3: handle = fmt::format("{}_{}{}", last.ascii, first.ascii.substr(0, 1), random.below(100)); break;
+    default: handle = fmt::format("{}{}{}", first.ascii.substr(0, 1), last.ascii, random.below(1000)); break;
+  }
+  if (handle.size() > max_handle_length) handle.resize(max_handle_length);
+  while (!taken.insert(handle).second) {
+    std::string suffix = fmt::format("{}", random.below(100000));
+    if (handle.size() + suffix.size() > max_handle_length) handle.resize(max_handle_length - suffix.size());
+    handle += suffix;
+  }
+  return handle;
+}
+
+}  // namespace
+
+Population::Population(const ScenarioParameters& parameters, Random& random) {
+  const std::uint32_t community_count = parameters.communities;
+  communities_.resize(community_count);
+  std::vector<double> community_weights(community_count);
+  for (std::uint32_t c = 0; c < community_count; ++c) {
+    communities_[c].profile = parameters.community_profile(c);
+    community_weights[c] = 1.0 / std::pow(c + 1.5, 0.6);
+  }
+  AliasTable community_of_account(community_weights);
+  bot_community_ = community_count > 2 ? 2 : community_count - 1;
+
+  const std::size_t total = parameters.accounts;
+  accounts_.resize(total);
+  std::unordered_set<std::string> taken;
+  taken.reserve(total * 2);
+  std::vector<double> activity(total);
+  const std::size_t bot_begin = total - parameters.bots;
+  for (std::size_t i = 0; i < total; ++i) {
+    SimAccount& account = accounts_[i];
+    const bool bot = i >= bot_begin;
+    account.community = bot ? bot_community_ : (i == 0 ? 0 : community_of_account.draw(random));
+    account.tie_community = account.community;
+    const Vocabulary& words = vocabulary_for(communities_[account.community].profile.language);
+    const Name& first = words.first_names[random.below(words.first_names.size())];
+    const Name& last = words.last_names[random.below(words.last_names.size())];
+    if (bot) {
+      // Bots of a coordinated group: made in the weeks before, default profile, a handle of a
+      // name and eight digits (what the sign-up form suggested), few followers, many posts.
+      account.role = Role::bot;
+      account.handle = fmt::format("{}{:08}", first.ascii, random.below(100000000));
+      if (account.handle.size() > max_handle_length) account.handle.resize(max_handle_length);
+      while (!taken.insert(account.handle).second) account.handle.back() = static_cast<char>('0' + random.below(10));
+      account.name = fmt::format("{} {}", first.display, last.display);
+      account.created_at = parameters.start - static_cast<TimeMs>(3 + random.below(40)) * day -
+                           static_cast<TimeMs>(random.below(day));
+      account.followers = static_cast<std::uint32_t>(random.below(25));
+      account.friends = static_cast<std::uint32_t>(150 + random.below(400));
+      account.statuses = static_cast<std::uint32_t>(800 + random.below(6000));
+      account.default_profile = true;
+      activity[i] = 0.0;
+    } else {
+      account.handle = make_handle(first, last, random, taken);
+      account.name = random.chance(0.15) ? fmt::format("{} {} {}", first.display, last.display,
+                                                        emoji()[random.below(emoji().size())])
+                                         : fmt::format("{} {}", first.display, last.display);
+      account.created_at = twitter_launch + static_cast<TimeMs>(random.uniform() * 0.97 *
+                                                                static_cast<double>(parameters.start - twitter_launch));
+      account.followers = static_cast<std::uint32_t>(std::min(random.lognormal(180.0, 1.7), 3.0e6));
+      account.friends = static_cast<std::uint32_t>(std::min(random.lognormal(300.0, 1.1), 5.0e3));
+      double rate = random.pareto(1.0, 1.4);  // posts per active hour, heavy-tailed
+      activity[i] = std::min(rate, 400.0);
+      account.statuses = static_cast<std::uint32_t>(std::min(rate * 900.0, 4.0e6));
+      account.default_profile = random.chance(0.08);
+      account.verified = account.followers > 50000 && random.chance(0.3);
+    }
+    account.id = account_id_for(account.created_at, i, random);
+  }
+
+  // Roles of the story: the first spreader and the hubs belong to community 0 and are among its
+  // most followed accounts; bridges are members of each community with a tie to another one.
+  first_spreader_ = 0;
+  accounts_[0].role = Role::first_spreader;
+  accounts_[0].followers = static_cast<std::uint32_t>(8000 + random.below(20000));
+  std::vector<std::uint32_t> community0;
+  for (std::uint32_t i = 1; i < bot_begin; ++i) {
+    if (accounts_[i].community == 0) community0.push_back(i);
+  }
+  for (std::uint32_t h = 0; h < parameters.hubs && h < community0.size(); ++h) {
+    std::uint32_t index = community0[(h * 7919u) % community0.size()];
+    while (accounts_[index].role != Role::regular) index = community0[random.below(community0.size())];
+    SimAccount& hub = accounts_[index];
+    hub.role = Role::hub;
+    hub.followers = static_cast<std::uint32_t>(150000 + random.below(2000000));
+    hub.verified = random.chance(0.5);
+    activity[index] = std::max(activity[index], 20.0);
+    hubs_.push_back(index);
+  }
+
+  for (std::uint32_t i = 0; i < bot_begin; ++i) communities_[accounts_[i].community].members.push_back(i);
+  for (std::uint32_t c = 0; c < community_count; ++c) {
+    SimCommunity& community = communities_[c];
+    if (community.members.empty()) {
+      throw std::invalid_argument(fmt::format("community {} has no members: give more --accounts or fewer --communities", c));
+    }
+    if (community_count > 1) {
+      for (std::uint32_t b = 0; b < parameters.bridges; ++b) {
+        std::uint32_t index = community.members[random.below(community.members.size())];
+        if (accounts_[index].role != Role::regular) continue;
+        SimAccount& bridge = accounts_[index];
+        bridge.role = Role::bridge;
+        // The first bridge of every community leans to the origin community, the others to any other.
+        std::uint32_t tie = c == 0 ? 1 + static_cast<std::uint32_t>(random.below(community_count - 1))
+                                   : (b == 0 ? 0 : static_cast<std::uint32_t>(random.below(community_count)));
+        if (tie == c) tie = (c + 1) % community_count;
+        bridge.tie_community = tie;
+        bridge.followers = std::max<std::uint32_t>(bridge.followers, 2000 + static_cast<std::uint32_t>(random.below(15000)));
+        activity[index] = std::max(activity[index], 5.0);
+        community.bridges.push_back(index);
+      }
+    }
+    std::vector<double> weights;
+    weights.reserve(community.members.size());
+    for (std::uint32_t member : community.members) weights.push_back(activity[member]);
+    community.activity = AliasTable(weights);
+  }
+  for (std::uint32_t i = static_cast<std::uint32_t>(bot_begin); i < total; ++i) bots_.push_back(i);
+
+  std::vector<double> totals(community_count, 0.0);
+  for (std::uint32_t i = 0; i < bot_begin; ++i) totals[accounts_[i].community] += activity[i];
+  community_by_activity_ = AliasTable(totals);
+}
+
+std::uint32_t Population::draw_active(Random& random) const {
+  return draw_member(community_by_activity_.draw(random), random);
+}
+
+std::uint32_t Population::draw_member(std::uint32_t community, Random& random) const {
+  const SimCommunity& members = communities_[community];
+  return members.members[members.activity.draw(random)];
+}
+
+}  // namespace leaktrace::simulate
