@@ -39,7 +39,10 @@ class DemoCommand final : public Command {
     if (no_compress_) simulate.push_back("--no-compress");
     if (int status = run_subcommand("simulate", simulate); status != exit_success) return status;
     fmt::print("\n");
-    if (int status = run_subcommand("ingest", {"-q", "-w", workspace.string(), scenario.string()});
+    if (int status = run_subcommand("ingest", {"-q", "--board", "pol", "-w", workspace.string(),
+                                               (scenario / (no_compress_ ? "tweets.jsonl" : "tweets.jsonl.zst")).string(),
+                                               (scenario / simulate::Simulation::thread_file).string(),
+                                               (scenario / simulate::Simulation::pastes_file).string()});
         status == exit_fatal) {
       return status;
     }

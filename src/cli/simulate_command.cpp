@@ -19,7 +19,9 @@ class SimulateCommand final : public Command {
     app.footer(
         "Writes tweets.jsonl.zst (Twitter API v1.1 stream lines, with delete and limit notices, duplicates and a few "
         "malformed lines), 4chan-thread.json, pastes.jsonl and truth.json (the ground truth: origin chain, "
-        "communities, hubs, bridges, coordinated bursts, true parents). The same seed gives the same bytes.");
+        "communities, hubs, bridges, coordinated bursts, true parents). The same seed gives the same bytes. Ingest "
+        "with `leaktrace ingest --board pol DIR/tweets.jsonl.zst DIR/4chan-thread.json DIR/pastes.jsonl` (the 4chan "
+        "thread API does not name its board).");
   }
 
   int run() override {
