@@ -33,8 +33,8 @@ class RenderCache {
     std::uint32_t key = UINT32_MAX;
     TweetText text;
   };
-  static constexpr std::size_t user_slots = 1 << 14;
-  static constexpr std::size_t status_slots = 1 << 13;
+  static constexpr std::size_t user_slots = 1 << 16;
+  static constexpr std::size_t status_slots = 1 << 15;
   std::vector<Slot> users_;
   std::vector<Slot> statuses_;
   std::vector<TextSlot> retweet_texts_;  // "RT @author: text" of a reposted tweet
