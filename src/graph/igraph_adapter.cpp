@@ -1,0 +1,227 @@
+#include "graph/igraph_adapter.h"
+
+#include <igraph/igraph.h>
+
+#include <mutex>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace leaktrace::ig {
+namespace {
+
+thread_local std::string last_error;
+const std::atomic<bool>* interruption_flag = nullptr;
+
+void record_error(const char* reason, const char* file, int line, igraph_error_t error) {
+  last_error = fmt::format("{} ({})", reason ? reason : "", igraph_strerror(error));
+  IGRAPH_FINALLY_FREE();
+}
+
+void ignore_warning(const char*, const char*, int) {}
+
+igraph_error_t check_interruption(void*) {
+  return interruption_flag && interruption_flag->load() ? IGRAPH_INTERRUPTED : IGRAPH_SUCCESS;
+}
+
+void install_handlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    igraph_set_error_handler(record_error);
+    igraph_set_warning_handler(ignore_warning);
+    igraph_set_interruption_handler(check_interruption);
+  });
+}
+
+void check(igraph_error_t code, const char* what) {
+  if (code == IGRAPH_SUCCESS) return;
+  if (code == IGRAPH_INTERRUPTED) throw IgraphError(fmt::format("{} interrupted", what));
+  throw IgraphError(fmt::format("igraph {} failed: {}", what, last_error));
+}
+
+class Vector {
+ public:
+  explicit Vector(igraph_integer_t size = 0) {
+    install_handlers();
+    check(igraph_vector_init(&v_, size), "vector");
+  }
+  explicit Vector(const std::vector<double>& values) : Vector(static_cast<igraph_integer_t>(values.size())) {
+    for (std::size_t i = 0; i < values.size(); ++i) VECTOR(v_)[i] = values[i];
+  }
+  ~Vector() { igraph_vector_destroy(&v_); }
+  Vector(const Vector&) = delete;
+  Vector& operator=(const Vector&) = delete;
+  igraph_vector_t* get() { return &v_; }
+  std::vector<double> values() const {
+    std::vector<double> out(static_cast<std::size_t>(igraph_vector_size(&v_)));
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = VECTOR(v_)[i];
+    return out;
+  }
+
+ private:
+  igraph_vector_t v_;
+};
+
+class IntVector {
+ public:
+  explicit IntVector(igraph_integer_t size = 0) {
+    install_handlers();
+    check(igraph_vector_int_init(&v_, size), "vector");
+  }
+  explicit IntVector(const std::vector<std::int64_t>& values) : IntVector(static_cast<igraph_integer_t>(values.size())) {
+    for (std::size_t i = 0; i < values.size(); ++i) VECTOR(v_)[i] = values[i];
+  }
+  ~IntVector() { igraph_vector_int_destroy(&v_); }
+  IntVector(const IntVector&) = delete;
+  IntVector& operator=(const IntVector&) = delete;
+  igraph_vector_int_t* get() { return &v_; }
+  std::vector<std::int64_t> values() const {
+    std::vector<std::int64_t> out(static_cast<std::size_t>(igraph_vector_int_size(&v_)));
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = VECTOR(v_)[i];
+    return out;
+  }
+
+ private:
+  igraph_vector_int_t v_;
+};
+
+class Graph {
+ public:
+  Graph(const WeightedEdges& edges, bool directed) : weights_(edges.weight) {
+    install_handlers();
+    IntVector pairs(static_cast<igraph_integer_t>(2 * edges.size()));
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      VECTOR(*pairs.get())[2 * i] = edges.from[i];
+      VECTOR(*pairs.get())[2 * i + 1] = edges.to[i];
+    }
+    check(igraph_create(&graph_, pairs.get(), edges.node_count, directed), "create");
+  }
+  ~Graph() { igraph_destroy(&graph_); }
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+  igraph_t* get() { return &graph_; }
+  igraph_vector_t* weights() { return weights_.get(); }
+
+ private:
+  igraph_t graph_;
+  Vector weights_;
+};
+
+class RandomSeed {
+ public:
+  explicit RandomSeed(std::uint64_t seed) { igraph_rng_seed(igraph_rng_default(), seed); }
+};
+
+std::int64_t count_of(const std::vector<std::int64_t>& membership) {
+  std::int64_t count = 0;
+  for (std::int64_t c : membership) count = std::max(count, c + 1);
+  return count;
+}
+
+}  // namespace
+
+void set_interruption_flag(const std::atomic<bool>* stop) {
+  install_handlers();
+  interruption_flag = stop;
+}
+
+std::vector<double> pagerank(const WeightedEdges& edges, double damping, bool directed) {
+  if (edges.node_count == 0) return {};
+  Graph graph(edges, directed);
+  Vector result;
+  igraph_real_t value = 0;
+  check(igraph_pagerank(graph.get(), IGRAPH_PAGERANK_ALGO_PRPACK, result.get(), &value, igraph_vss_all(), directed,
+                        damping, graph.weights(), nullptr),
+        "PageRank");
+  return result.values();
+}
+
+Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed) {
+  Partition partition;
+  if (undirected.node_count == 0) return partition;
+  Graph graph(undirected, false);
+  std::vector<double> strength(undirected.node_count, 0.0);
+  for (std::size_t i = 0; i < undirected.size(); ++i) {
+    strength[undirected.from[i]] += undirected.weight[i];
+    strength[undirected.to[i]] += undirected.weight[i];
+  }
+  const double two_m = 2 * undirected.total_weight();
+  Vector node_weights(strength);
+  IntVector membership(undirected.node_count);
+  igraph_integer_t clusters = 0;
+  igraph_real_t quality = 0;
+  RandomSeed random(seed);
+  check(igraph_community_leiden(graph.get(), graph.weights(), node_weights.get(),
+                                two_m > 0 ? resolution / two_m : resolution, 0.01, false, -1, membership.get(),
+                                &clusters, &quality),
+        "Leiden");
+  partition.membership = membership.values();
+  partition.count = clusters;
+  partition.modularity = modularity(undirected, partition.membership, resolution);
+  return partition;
+}
+
+Partition louvain(const WeightedEdges& undirected, double resolution, std::uint64_t seed) {
+  Partition partition;
+  if (undirected.node_count == 0) return partition;
+  Graph graph(undirected, false);
+  IntVector membership(undirected.node_count);
+  Vector modularities;
+  RandomSeed random(seed);
+  check(igraph_community_multilevel(graph.get(), graph.weights(), resolution, membership.get(), nullptr,
+                                    modularities.get()),
+        "Louvain");
+  partition.membership = membership.values();
+  partition.count = count_of(partition.membership);
+  partition.modularity = modularity(undirected, partition.membership, resolution);
+  return partition;
+}
+
+double modularity(const WeightedEdges& undirected, const std::vector<std::int64_t>& membership, double resolution) {
+  if (undirected.node_count == 0 || undirected.size() == 0) return 0;
+  Graph graph(undirected, false);
+  IntVector groups(membership);
+  igraph_real_t value = 0;
+  check(igraph_modularity(graph.get(), groups.get(), graph.weights(), resolution, false, &value), "modularity");
+  return value;
+}
+
+std::vector<double> betweenness_from_sources(const WeightedEdges& edges, bool directed,
+                                             const std::vector<std::uint32_t>& sources) {
+  if (edges.node_count == 0) return {};
+  Graph graph(edges, directed);
+  IntVector source_ids(static_cast<igraph_integer_t>(sources.size()));
+  for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(*source_ids.get())[i] = sources[i];
+  igraph_vs_t source_set;
+  check(igraph_vs_vector(&source_set, source_ids.get()), "vertex set");
+  Vector result;
+  check(igraph_betweenness_subset(graph.get(), result.get(), igraph_vss_all(), directed, source_set, igraph_vss_all(),
+                                  nullptr),
+        "betweenness");
+  igraph_vs_destroy(&source_set);
+  return result.values();
+}
+
+std::vector<std::int64_t> coreness(const WeightedEdges& edges) {
+  if (edges.node_count == 0) return {};
+  Graph graph(edges, false);
+  IntVector cores;
+  check(igraph_coreness(graph.get(), cores.get(), IGRAPH_ALL), "coreness");
+  return cores.values();
+}
+
+double compare_partitions(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b,
+                          PartitionComparison method) {
+  if (a.size() != b.size()) throw std::invalid_argument("partitions to compare must cover the same nodes");
+  if (a.empty()) return 0;
+  IntVector first(a);
+  IntVector second(b);
+  igraph_real_t result = 0;
+  check(igraph_compare_communities(first.get(), second.get(), &result,
+                                   method == PartitionComparison::nmi ? IGRAPH_COMMCMP_NMI
+                                                                      : IGRAPH_COMMCMP_ADJUSTED_RAND),
+        "community comparison");
+  return result;
+}
+
+}  // namespace leaktrace::ig

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "graph/account_graph.h"
+
+// The one place leaktrace talks to igraph (0.10): igraph's errors become IgraphError, its objects
+// are owned here, and the algorithms take and return plain vectors.
+namespace leaktrace::ig {
+
+class IgraphError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Set once: igraph checks it in its long loops and stops with an IgraphError ("interrupted").
+void set_interruption_flag(const std::atomic<bool>* stop);
+
+// PageRank with damping `damping` on the weighted directed graph (PRPACK; dangling nodes jump
+// anywhere, as in networkx). Sums to 1.
+std::vector<double> pagerank(const WeightedEdges& edges, double damping, bool directed = true);
+
+struct Partition {
+  std::vector<std::int64_t> membership;  // community of each node, 0..count-1
+  std::int64_t count = 0;
+  double modularity = 0;
+};
+
+// Leiden optimising modularity (Traag et al. 2019) on the weighted undirected graph: igraph 0.10
+// optimises CPM, so node strengths are the node weights and the resolution is gamma / 2m. Runs
+// until an iteration changes nothing; deterministic for a seed.
+Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed);
+
+// Louvain (Blondel et al. 2008), igraph's multilevel: a second opinion for tests and benchmarks.
+Partition louvain(const WeightedEdges& undirected, double resolution, std::uint64_t seed);
+
+// Newman's modularity of a partition of the weighted undirected graph.
+double modularity(const WeightedEdges& undirected, const std::vector<std::int64_t>& membership, double resolution = 1);
+
+// Betweenness counting only the shortest paths that start at `sources` (Brandes & Pich 2007:
+// pivots sampled uniformly estimate betweenness once scaled by n / sources), unweighted.
+std::vector<double> betweenness_from_sources(const WeightedEdges& edges, bool directed,
+                                             const std::vector<std::uint32_t>& sources);
+
+// k-core number of each node, on the graph taken as undirected.
+std::vector<std::int64_t> coreness(const WeightedEdges& edges);
+
+enum class PartitionComparison { nmi, adjusted_rand };
+double compare_partitions(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b,
+                          PartitionComparison method);
+
+}  // namespace leaktrace::ig
