@@ -82,7 +82,7 @@ void add_scenario_options(CLI::App& app, simulate::ScenarioParameters& parameter
   app.add_option("--bursts", parameters.bursts, "Synchronised bursts of the coordinated group")->capture_default_str();
   app.add_option("--background", parameters.background_share, "Share of tweets about other topics")
       ->capture_default_str();
-  app.add_option("--cross", parameters.cross_community_share, "Share of reposts that cross a community boundary")
+  app.add_option("--cross", parameters.cross_community_share, "Share of follows (and so of exposures) that cross a community boundary")
       ->capture_default_str();
   app.add_option("--languages", parameters.languages, "One language per community (default: en fr ru de es it pt ja)")
       ->delimiter(',');

@@ -143,7 +143,7 @@ Population::Population(const ScenarioParameters& parameters, Random& random) {
         if (tie == c) tie = (c + 1) % community_count;
         bridge.tie_community = tie;
         bridge.followers = std::max<std::uint32_t>(bridge.followers, 2000 + static_cast<std::uint32_t>(random.below(15000)));
-        activity[index] = std::max(activity[index], 5.0);
+        activity[index] = std::max(activity[index], 30.0);  // online a lot: the first to see what crosses
         community.bridges.push_back(index);
       }
     }
@@ -157,6 +157,89 @@ Population::Population(const ScenarioParameters& parameters, Random& random) {
   std::vector<double> totals(community_count, 0.0);
   for (std::uint32_t i = 0; i < bot_begin; ++i) totals[accounts_[i].community] += activity[i];
   community_by_activity_ = AliasTable(totals);
+  build_follow_graph(parameters, activity, random);
+}
+
+void Population::build_follow_graph(const ScenarioParameters& parameters, const std::vector<double>& activity,
+                                    Random& random) {
+  const std::size_t total = accounts_.size();
+  const std::uint32_t community_count = static_cast<std::uint32_t>(communities_.size());
+  // Popularity: the chance to be followed grows less than linearly with followers.
+  std::vector<AliasTable> popular(community_count);
+  std::vector<double> sizes(community_count);
+  for (std::uint32_t c = 0; c < community_count; ++c) {
+    std::vector<double> weights;
+    weights.reserve(communities_[c].members.size());
+    for (std::uint32_t member : communities_[c].members) {
+      weights.push_back(std::pow(static_cast<double>(accounts_[member].followers) + 1.0, 0.75));
+    }
+    popular[c] = AliasTable(weights);
+    sizes[c] = static_cast<double>(communities_[c].members.size());
+  }
+  auto draw_popular = [&](std::uint32_t community) {
+    return communities_[community].members[popular[community].draw(random)];
+  };
+  auto other_community = [&](std::uint32_t own) {
+    std::uint32_t other = static_cast<std::uint32_t>(random.below(community_count - 1));
+    return other >= own ? other + 1 : other;
+  };
+
+  followee_offsets_.assign(total + 1, 0);
+  followee_targets_.clear();
+  std::vector<std::uint32_t> mine;
+  for (std::uint32_t a = 0; a < total; ++a) {
+    const SimAccount& account = accounts_[a];
+    // Followees inside the collection: a small, heavy-tailed part of the profile's friends.
+    auto count = static_cast<std::size_t>(
+        std::clamp(random.lognormal(22.0, 0.8), 3.0, std::min(400.0, static_cast<double>(account.friends) + 3.0)));
+    if (account.role == Role::bridge) count += 40;
+    mine.clear();
+    for (std::size_t f = 0; f < count; ++f) {
+      std::uint32_t community = account.community;
+      // Bridges follow their other community half the time; regular accounts rarely cross.
+      if (community_count > 1) {
+        if (account.role == Role::bridge && random.chance(0.5)) {
+          community = account.tie_community;
+        } else if (random.chance(parameters.cross_community_share * 0.75)) {
+          community = other_community(account.community);
+        }
+      }
+      std::uint32_t followee = draw_popular(community);
+      if (followee != a) mine.push_back(followee);
+    }
+    std::sort(mine.begin(), mine.end());
+    mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+    followee_targets_.insert(followee_targets_.end(), mine.begin(), mine.end());
+    followee_offsets_[a + 1] = static_cast<std::uint32_t>(followee_targets_.size());
+  }
+
+  follower_offsets_.assign(total + 1, 0);
+  for (std::uint32_t followee : followee_targets_) ++follower_offsets_[followee + 1];
+  for (std::size_t a = 0; a < total; ++a) follower_offsets_[a + 1] += follower_offsets_[a];
+  follower_sources_.resize(followee_targets_.size());
+  std::vector<std::uint32_t> next(follower_offsets_.begin(), follower_offsets_.end() - 1);
+  for (std::uint32_t a = 0; a < total; ++a) {
+    for (std::uint32_t followee : followees(a)) follower_sources_[next[followee]++] = a;
+  }
+  follower_cumulative_activity_.resize(follower_sources_.size());
+  for (std::size_t a = 0; a < total; ++a) {
+    float sum = 0;
+    for (std::uint32_t i = follower_offsets_[a]; i < follower_offsets_[a + 1]; ++i) {
+      sum += static_cast<float>(activity[follower_sources_[i]]);
+      follower_cumulative_activity_[i] = sum;
+    }
+  }
+}
+
+std::uint32_t Population::draw_follower(std::uint32_t account, Random& random) const {
+  const std::uint32_t begin = follower_offsets_[account];
+  const std::uint32_t end = follower_offsets_[account + 1];
+  if (begin == end || follower_cumulative_activity_[end - 1] <= 0) return no_follower;
+  const float target = static_cast<float>(random.uniform()) * follower_cumulative_activity_[end - 1];
+  auto it = std::upper_bound(follower_cumulative_activity_.begin() + begin, follower_cumulative_activity_.begin() + end,
+                             target);
+  if (it == follower_cumulative_activity_.begin() + end) --it;
+  return follower_sources_[static_cast<std::size_t>(it - follower_cumulative_activity_.begin())];
 }
 
 std::uint32_t Population::draw_active(Random& random) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,19 @@ class Population {
   // A member of `community` drawn by activity.
   std::uint32_t draw_member(std::uint32_t community, Random& random) const;
 
+  // Who follows whom inside the population (what the API's friends/ids would return for each
+  // account, restricted to the collection): mostly inside one's community and towards popular
+  // accounts; bridges follow their other community too.
+  std::span<const std::uint32_t> followees(std::uint32_t account) const {
+    return {followee_targets_.data() + followee_offsets_[account],
+            followee_targets_.data() + followee_offsets_[account + 1]};
+  }
+  std::size_t follow_count() const { return followee_targets_.size(); }
+  // A follower of `account` drawn by how active followers are (who is online to see a post);
+  // no_follower when nobody follows it.
+  static constexpr std::uint32_t no_follower = UINT32_MAX;
+  std::uint32_t draw_follower(std::uint32_t account, Random& random) const;
+
  private:
   std::vector<SimAccount> accounts_;
   std::vector<SimCommunity> communities_;
@@ -61,6 +75,13 @@ class Population {
   std::uint32_t first_spreader_ = 0;
   std::uint32_t bot_community_ = 0;
   AliasTable community_by_activity_;
+  std::vector<std::uint32_t> followee_offsets_;
+  std::vector<std::uint32_t> followee_targets_;
+  std::vector<std::uint32_t> follower_offsets_;
+  std::vector<std::uint32_t> follower_sources_;
+  std::vector<float> follower_cumulative_activity_;
+
+  void build_follow_graph(const ScenarioParameters& parameters, const std::vector<double>& activity, Random& random);
 };
 
 }  // namespace leaktrace::simulate

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "simulate/board_and_paste_files.h"
+#include "simulate/follow_file.h"
 #include "simulate/population.h"
 #include "simulate/story_generator.h"
 #include "simulate/truth_file.h"
@@ -66,11 +67,15 @@ void Simulation::run() {
   write_text_file(directory_ / names.thread, thread);
   write_text_file(directory_ / names.pastes, pastes);
   write_truth_file(directory_ / truth_file, parameters_, population, story, plan.noise(), names, composer);
+  const std::string follows_name = parameters_.compress ? "follows.tsv.zst" : "follows.tsv";
+  const std::uint64_t follows_bytes =
+      write_follow_file(directory_ / follows_name, population, story, parameters_.compress, report_.follows);
 
   report_.files = {{names.tweets, stream.file_bytes()},
                    {names.thread, thread.size()},
                    {names.pastes, pastes.size()},
-                   {truth_file, std::filesystem::file_size(directory_ / truth_file)}};
+                   {truth_file, std::filesystem::file_size(directory_ / truth_file)},
+                   {follows_name, follows_bytes}};
   report_.tweets = story.posts.size();
   report_.lines = plan.lines().size();
   report_.json_bytes = stream.json_bytes();

@@ -16,7 +16,8 @@ struct SimulatedFile {
 };
 
 struct SimulationReport {
-  std::vector<SimulatedFile> files;  // tweets, thread, pastes, truth
+  std::vector<SimulatedFile> files;  // tweets, thread, pastes, truth, follows
+  std::uint64_t follows = 0;         // lines of the follower graph
   std::uint64_t tweets = 0;
   std::uint64_t lines = 0;
   std::uint64_t json_bytes = 0;      // the tweet file before compression
@@ -27,7 +28,7 @@ struct SimulationReport {
 };
 
 // Simulates a scenario into a folder: tweets.jsonl.zst (or .jsonl), 4chan-thread.json,
-// pastes.jsonl and truth.json. The same parameters give the same bytes.
+// pastes.jsonl, truth.json and follows.tsv.zst (or .tsv). The same parameters give the same bytes.
 class Simulation {
  public:
   Simulation(ScenarioParameters parameters, std::filesystem::path directory);

@@ -141,16 +141,6 @@ void StoryGenerator::spread_subject(Random& random, std::uint64_t shares) {
   mean_reach /= static_cast<double>(population_.accounts().size());
   const double scale = offspring_per_share / mean_reach;
 
-  // bridges_into[q][p]: bridges of community q tied to community p.
-  const std::uint32_t community_count = static_cast<std::uint32_t>(population_.communities().size());
-  std::vector<std::vector<std::vector<std::uint32_t>>> bridges_into(
-      community_count, std::vector<std::vector<std::uint32_t>>(community_count));
-  for (std::uint32_t q = 0; q < community_count; ++q) {
-    for (std::uint32_t bridge : population_.community(q).bridges) {
-      bridges_into[q][population_.account(bridge).tie_community].push_back(bridge);
-    }
-  }
-
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
   std::uint64_t order = 0;
   std::unordered_set<std::uint64_t> shared_roots;  // account << 32 | root: nobody retweets a tweet twice
@@ -168,18 +158,10 @@ void StoryGenerator::spread_subject(Random& random, std::uint64_t shares) {
     double kind_factor = share.kind == PostKind::reply ? 0.2 : share.kind == PostKind::repost ? 0.8 : 1.3;
     std::uint64_t children = std::min(random.poisson(scale * reach(author) * kind_factor), max_children);
     for (std::uint64_t c = 0; c < children; ++c) {
-      std::uint32_t community = author.community;
-      std::uint32_t child;
-      if (community_count > 1 && random.chance(parameters_.cross_community_share)) {
-        std::uint32_t other = static_cast<std::uint32_t>(random.below(community_count - 1));
-        if (other >= community) ++other;
-        const auto& ties = bridges_into[other][community];
-        child = !ties.empty() && random.chance(0.6) ? ties[random.below(ties.size())]
-                                                    : population_.draw_member(other, random);
-        community = other;
-      } else {
-        child = population_.draw_member(community, random);
-      }
+      // Followers see it: mostly the author's community, across it where follows cross it.
+      std::uint32_t child = population_.draw_follower(share.account, random);
+      if (child == Population::no_follower) child = population_.draw_member(author.community, random);
+      const std::uint32_t community = population_.account(child).community;
       TimeMs time = delay_from(share.time, community, random);
       if (time > end_) continue;
       pending.push({time, order++, child, index, draw_share_kind(random), LinkKind::none, false});
