@@ -23,6 +23,16 @@ constexpr std::array command_table{
                              "pastes) with its ground truth",
                  &make_simulate_command},
     CommandEntry{"demo", "Simulate the built-in scenario, ingest it and summarise it", &make_demo_command},
+    CommandEntry{"origin", "Where a subject started: the chain back to its earliest source across platforms, first "
+                           "appearances, first sharers",
+                 &make_origin_command},
+    CommandEntry{"timeline", "Volume of a subject per time bin by platform or community, with milestones",
+                 &make_timeline_command},
+    CommandEntry{"accounts", "Accounts ranked by in-strength, PageRank, betweenness and k-core", &make_accounts_command},
+    CommandEntry{"communities", "Communities (Leiden) labelled by top accounts, hashtags and languages",
+                 &make_communities_command},
+    CommandEntry{"bridges", "The first account of each community to share a subject and where it got it from",
+                 &make_bridges_command},
 };
 
 }  // namespace

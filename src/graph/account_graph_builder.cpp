@@ -30,6 +30,9 @@ AccountNodeKey account_node_key(const Dataset& dataset, std::uint32_t account) {
 
 AccountGraph build_account_graph(const Dataset& dataset, const AccountGraphOptions& options) {
   const bool all_posts = options.posts.empty();
+  if (!options.repost_parents.empty() && options.repost_parents.size() != dataset.post_count()) {
+    throw std::invalid_argument("AccountGraphOptions::repost_parents must have one entry per post of the dataset");
+  }
   if (!all_posts && options.posts.size() != dataset.post_count()) {
     throw std::invalid_argument("AccountGraphOptions::posts must have one entry per post of the dataset");
   }
@@ -62,10 +65,17 @@ AccountGraph build_account_graph(const Dataset& dataset, const AccountGraphOptio
     if (!all_posts && !options.posts[post]) continue;
     const TimeMs time = dataset.post_time(post);
     const std::uint32_t source = node_of(dataset.post_author(post));
-    const std::uint32_t parent = dataset.post_parent(post);
+    std::uint32_t parent = dataset.post_parent(post);
+    if (!options.repost_parents.empty() && dataset.post_kind(post) == PostKind::repost &&
+        options.repost_parents[post] != no_index) {
+      parent = options.repost_parents[post];
+    }
     std::uint32_t parent_author = no_index;
+    std::uint32_t root_author = no_index;
     if (parent != no_index) {
       parent_author = dataset.post_author(parent);
+      // A retweet's "RT @root" mention names the root's author, who is not counted again either.
+      if (dataset.post_parent(post) != no_index) root_author = dataset.post_author(dataset.post_parent(post));
       switch (dataset.post_kind(post)) {
         case PostKind::repost: add(source, parent_author, InteractionType::repost, time); break;
         case PostKind::quote: add(source, parent_author, InteractionType::quote, time); break;
@@ -74,11 +84,14 @@ AccountGraph build_account_graph(const Dataset& dataset, const AccountGraphOptio
       }
     }
     for (std::uint32_t mentioned : dataset.post_mentions(post)) {
-      if (mentioned != parent_author) add(source, mentioned, InteractionType::mention, time);
+      if (mentioned != parent_author && mentioned != root_author) add(source, mentioned, InteractionType::mention, time);
     }
     for (std::uint32_t cited : dataset.post_citations(post)) {
       add(source, dataset.post_author(cited), InteractionType::citation, time);
     }
+  }
+  if (options.types.contains(InteractionType::follow)) {
+    for (const auto& [follower, followee] : options.follows) add(node_of(follower), followee, InteractionType::follow, unknown_time);
   }
   if (!all_posts && options.include_authors) {
     for (std::uint32_t post = 0; post < dataset.post_count(); ++post) {

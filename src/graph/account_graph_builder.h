@@ -14,6 +14,12 @@ struct AccountGraphOptions {
   // Also a node for every author of one of `posts` that interacted with nobody (an original
   // nobody reposted is still a share of the subject).
   bool include_authors = true;
+  // Whom each repost came from, by post index (a reconstructed diffusion parent), instead of the
+  // root the data names; empty: the data's parent. no_index entries keep the data's parent.
+  std::vector<std::uint32_t> repost_parents;
+  // Who follows whom (follower, followee), by Dataset account: edges of type follow when the
+  // types include follow.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> follows;
 };
 
 // The node an account's posts belong to in graphs: itself, except that the anonymous posters of a

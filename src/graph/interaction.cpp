@@ -8,7 +8,7 @@
 namespace leaktrace {
 namespace {
 
-constexpr std::array<std::string_view, interaction_type_count> names{"repost", "quote", "reply", "mention", "citation"};
+constexpr std::array<std::string_view, interaction_type_count> names{"repost", "quote", "reply", "mention", "citation", "follow"};
 
 }  // namespace
 
@@ -31,7 +31,7 @@ InteractionTypes InteractionTypes::parse(std::string_view text) {
     auto type = interaction_type_from_name(name);
     if (!type) {
       throw std::invalid_argument(fmt::format(
-          "unknown edge type '{}'; edge types are repost, quote, reply, mention, citation (comma-separated) or all",
+          "unknown edge type '{}'; edge types are repost, quote, reply, mention, citation, follow (comma-separated) or all",
           name));
     }
     types = types.with(*type);

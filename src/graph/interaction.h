@@ -7,10 +7,10 @@
 
 namespace leaktrace {
 
-// How one account acted on another: reposted, quoted, answered or mentioned it, or linked one of
-// its posts from another platform.
-enum class InteractionType : std::uint8_t { repost, quote, reply, mention, citation };
-constexpr std::size_t interaction_type_count = 5;
+// How one account acted on another: reposted, quoted, answered or mentioned it, linked one of its
+// posts from another platform, or follows it (when a follower graph was collected).
+enum class InteractionType : std::uint8_t { repost, quote, reply, mention, citation, follow };
+constexpr std::size_t interaction_type_count = 6;
 
 std::string_view interaction_type_name(InteractionType type);
 std::optional<InteractionType> interaction_type_from_name(std::string_view name);
@@ -19,7 +19,7 @@ std::optional<InteractionType> interaction_type_from_name(std::string_view name)
 class InteractionTypes {
  public:
   constexpr InteractionTypes() = default;
-  static constexpr InteractionTypes all() { return InteractionTypes(0x1f); }
+  static constexpr InteractionTypes all() { return InteractionTypes(0x3f); }
   // The graph communities and bridges are found on: who spread whose posts.
   static constexpr InteractionTypes amplification() {
     return InteractionTypes(bit(InteractionType::repost) | bit(InteractionType::quote));
