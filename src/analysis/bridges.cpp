@@ -56,15 +56,18 @@ void BridgeDetection::run() {
         default: bridge.tie = OriginStep::Tie::answers; break;
       }
     } else {
-      auto cited = d.post_citations(post);
-      auto earliest = std::min_element(cited.begin(), cited.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return d.post_time(a) < d.post_time(b);
-      });
-      if (earliest != cited.end() && d.post_time(*earliest) <= d.post_time(post)) {
-        bridge.from_post = *earliest;
-        bridge.tie = OriginStep::Tie::cites;
-      } else {
-        std::tie(bridge.from_post, bridge.tie) = seen_through(index, d.post_author(post));
+      // Where it saw it comes first (a followee's, or a tied account's, earlier share); what it
+      // links to says where the content is, not how the account came to it.
+      std::tie(bridge.from_post, bridge.tie) = seen_through(index, d.post_author(post));
+      if (bridge.from_post == no_index) {
+        auto cited = d.post_citations(post);
+        auto earliest = std::min_element(cited.begin(), cited.end(), [&](std::uint32_t a, std::uint32_t b) {
+          return d.post_time(a) < d.post_time(b);
+        });
+        if (earliest != cited.end() && d.post_time(*earliest) <= d.post_time(post)) {
+          bridge.from_post = *earliest;
+          bridge.tie = OriginStep::Tie::cites;
+        }
       }
     }
     if (bridge.from_post != no_index) {

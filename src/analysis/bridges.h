@@ -21,9 +21,9 @@ struct Bridge {
 };
 
 // For each community, the first share of the subject by one of its accounts, and the share it
-// came from: the post it reposts (under the diffusion-parent assumption given), quotes or answers,
-// else the earliest post it cites, else the latest earlier share by an account it follows
-// (`follows`) or, without a follower graph, interacted with (`ties`). In time order, these are the
+// came from: the post it reposts (under the diffusion-parent assumption given), quotes or answers;
+// else the latest earlier share by an account it follows (`follows`) or, without a follower graph,
+// interacted with (`ties`); else the earliest post it cites. In time order, these are the
 // subject's jumps between communities.
 class BridgeDetection : public Analysis {
  public:

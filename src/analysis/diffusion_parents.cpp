@@ -1,6 +1,5 @@
 #include "analysis/diffusion_parents.h"
 
-#include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -23,25 +22,6 @@ ParentAssumption parent_assumption_from_name(std::string_view name) {
   }
   throw std::invalid_argument(
       fmt::format("unknown parent assumption '{}'; --parent takes root, latest-tie or follow-graph FILE", name));
-}
-
-const std::vector<std::uint32_t>& FollowGraph::followees(std::uint32_t follower) const {
-  if (followees_.empty() && !edges_.empty()) {
-    std::uint32_t max_follower = 0;
-    for (std::uint64_t e : edges_) max_follower = std::max(max_follower, static_cast<std::uint32_t>(e >> 32));
-    followees_.resize(static_cast<std::size_t>(max_follower) + 1);
-    for (std::uint64_t e : edges_) followees_[e >> 32].push_back(static_cast<std::uint32_t>(e));
-  }
-  static const std::vector<std::uint32_t> none;
-  return follower < followees_.size() ? followees_[follower] : none;
-}
-
-std::vector<std::pair<std::uint32_t, std::uint32_t>> FollowGraph::pairs() const {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  out.reserve(edges_.size());
-  for (std::uint64_t e : edges_) out.emplace_back(static_cast<std::uint32_t>(e >> 32), static_cast<std::uint32_t>(e));
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 DiffusionParents::DiffusionParents(const Dataset& dataset, const SubjectMatch& subject, ParentAssumption assumption,
@@ -76,7 +56,7 @@ void DiffusionParents::run() {
 
   // Neighbours of an account that have shared the current root so far: the latest share of each.
   std::unordered_map<std::uint32_t, std::uint32_t> latest_share;
-  std::vector<std::uint32_t> candidates;
+  std::unordered_map<std::uint32_t, double> tie_weight;  // by node of the ties graph
   for (auto& [root_post, reposts] : reposts_of) {
     const std::uint32_t root = root_post;
     latest_share.clear();
@@ -102,14 +82,28 @@ void DiffusionParents::run() {
           }
         }
       } else {
+        // The earlier sharer the account is most tied to, counting its interactions with them
+        // anywhere in the data except this repost; the root when no one is tied more than it.
         std::uint32_t node = ties_->node_of_account(account);
         if (node != no_index) {
-          candidates.clear();
-          for (const GraphEdge& e : ties_->out_edges(node)) candidates.push_back(e.target);
-          for (std::uint32_t edge : ties_->in_edges(node)) candidates.push_back(ties_->edges()[edge].source);
-          for (std::uint32_t neighbour : candidates) {
+          tie_weight.clear();
+          for (const GraphEdge& e : ties_->out_edges(node)) tie_weight[e.target] += e.weight;
+          for (std::uint32_t edge : ties_->in_edges(node)) tie_weight[ties_->edges()[edge].source] += ties_->edges()[edge].weight;
+          const std::uint32_t root_node = ties_->node_of_account(d.post_author(root));
+          double best_weight = 0;
+          if (auto it = tie_weight.find(root_node); it != tie_weight.end()) best_weight = it->second - 1;
+          for (const auto& [neighbour, weight] : tie_weight) {
             std::uint32_t other = ties_->node(neighbour).account;
-            if (other != no_index && other != account) consider(other);
+            if (other == no_index || other == account || neighbour == root_node) continue;
+            auto shared = latest_share.find(other);
+            if (shared == latest_share.end() || shared->second == root || d.post_time(shared->second) > time) continue;
+            std::uint32_t share = shared->second;
+            bool stronger = weight > best_weight;
+            bool as_strong_and_later = weight == best_weight && best != root && d.post_time(share) > d.post_time(best);
+            if (stronger || as_strong_and_later) {
+              best = share;
+              best_weight = weight;
+            }
           }
         }
       }

@@ -2,10 +2,10 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis/analysis_base.h"
+#include "analysis/follow_graph.h"
 #include "analysis/subject.h"
 #include "graph/account_graph.h"
 #include "workspace/dataset.h"
@@ -16,29 +16,13 @@ namespace leaktrace {
 // retweet chain, so the diffusion tree must be reconstructed.
 enum class ParentAssumption {
   root,          // every repost comes from the root (what the API says)
-  latest_tie,    // from the latest earlier sharer of the same post the account is tied to (any
-                 // interaction between the two, in either direction, anywhere in the data); else the root
+  latest_tie,    // from the earlier sharer of the same post the account is most tied to (its
+                 // interactions with them, either way, anywhere in the data but this repost; equal
+                 // ties: the latest), unless it is tied to the root's author as much; else the root
   follow_graph,  // from the latest earlier sharer the account follows (a follower graph); else the root
 };
 std::string_view parent_assumption_name(ParentAssumption assumption);
 ParentAssumption parent_assumption_from_name(std::string_view name);  // throws std::invalid_argument
-
-// Who follows whom, by Dataset account index.
-class FollowGraph {
- public:
-  void add(std::uint32_t follower, std::uint32_t followee) { edges_.insert(key(follower, followee)); }
-  bool follows(std::uint32_t follower, std::uint32_t followee) const { return edges_.contains(key(follower, followee)); }
-  std::size_t size() const { return edges_.size(); }
-  // Every (follower, followee), sorted.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs() const;
-  // The accounts `follower` follows, built once on first use.
-  const std::vector<std::uint32_t>& followees(std::uint32_t follower) const;
-
- private:
-  static std::uint64_t key(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
-  std::unordered_set<std::uint64_t> edges_;
-  mutable std::vector<std::vector<std::uint32_t>> followees_;
-};
 
 // The diffusion parent of every share of the subject: for a repost, the post it most likely came
 // from under the chosen assumption; for a quote or a reply, the post it names. no_index for posts

@@ -44,7 +44,7 @@ class AccountsCommand final : public Command {
       return graph.node(a).key < graph.node(b).key;
     });
     if (order.size() > top_) order.resize(top_);
-    const std::vector<std::int64_t> community = session.communities_of(graph);
+    const std::vector<std::int64_t> community = session.investigation().communities_of(graph);
     auto community_of = [&](std::uint32_t node) { return community[node]; };
     if (options_.json) {
       JsonWriter json;

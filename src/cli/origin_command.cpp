@@ -21,8 +21,8 @@ class OriginCommand final : public Command {
   void configure(CLI::App& app) override {
     add_input_options(app, options_);
     add_community_options(app, options_);
-    app.add_option("--first", parameters_.first_sharers, "How many first sharers to list")->capture_default_str();
-    app.add_option("--amplification", parameters_.amplification_shares,
+    app.add_option("--first", options_.origin.first_sharers, "How many first sharers to list")->capture_default_str();
+    app.add_option("--amplification", options_.origin.amplification_shares,
                    "Reposts and quotes that make a post's first large amplification")
         ->capture_default_str();
     app.footer(
@@ -33,7 +33,7 @@ class OriginCommand final : public Command {
 
   int run() override {
     AnalysisSession session(options_);
-    const OriginTrace& origin = session.origin(parameters_);
+    const OriginTrace& origin = session.origin();
     const CommunityDetection& communities = session.communities();
     if (options_.json) {
       print_json(session, origin, communities);
@@ -86,7 +86,7 @@ class OriginCommand final : public Command {
       json.begin_object();
       write_post_fields(json, d, a->post);
       json.key("shares").value(a->shares).key("reached").value(format_iso8601_time(a->reached));
-      json.key("threshold").value(parameters_.amplification_shares).end_object();
+      json.key("threshold").value(options_.origin.amplification_shares).end_object();
     } else {
       json.null();
     }
@@ -113,7 +113,7 @@ class OriginCommand final : public Command {
     fmt::print("origin chain\n{}", chain.render());
     if (const auto& a = origin.amplification()) {
       fmt::print("\nfirst large amplification: {} by {} reached {} shares at {} ({} in all)\n", post_url(d, a->post),
-                 one_line(account_text(d, d.post_author(a->post)), 30), parameters_.amplification_shares,
+                 one_line(account_text(d, d.post_author(a->post)), 30), options_.origin.amplification_shares,
                  time_text(a->reached), a->shares);
     }
     TextTable platforms({"platform", "first", "account", "post"});
@@ -140,7 +140,6 @@ class OriginCommand final : public Command {
   }
 
   AnalysisOptions options_;
-  OriginParameters parameters_;
 };
 
 }  // namespace

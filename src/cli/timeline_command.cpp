@@ -35,7 +35,7 @@ class TimelineCommand final : public Command {
     AnalysisSession session(options_);
     const Dataset& d = session.dataset();
     const CommunityDetection& communities = session.communities();
-    parameters.hubs = session.hubs(hub_count);
+    parameters.hubs = session.investigation().hubs(hub_count);
     Timeline timeline(d, session.subject_match(), &communities, parameters);
     timeline.run();
     if (options_.json) {

@@ -30,7 +30,7 @@ ScenarioParameters small_scenario(std::uint64_t seed) {
 
 std::map<std::string, std::string> files_of(const std::string& folder) {
   std::map<std::string, std::string> files;
-  for (const char* name : {"tweets.jsonl.zst", "tweets.jsonl", "4chan-thread.json", "pastes.jsonl", "truth.json"}) {
+  for (const char* name : {"tweets.jsonl.zst", "tweets.jsonl", "4chan-thread.json", "pastes.jsonl", "truth.json", "follows.tsv.zst"}) {
     std::string path = folder + "/" + name;
     if (std::filesystem::exists(path)) files[name] = testing::read_file(path);
   }
@@ -46,7 +46,7 @@ TEST(Simulation, SameSeedGivesTheSameBytesWhateverTheThreads) {
   Simulation(parameters, two.file("out")).run();
   Simulation(small_scenario(8), three.file("out")).run();
   auto first = files_of(one.file("out"));
-  ASSERT_EQ(first.size(), 4u);
+  ASSERT_EQ(first.size(), 5u);
   EXPECT_EQ(first, files_of(two.file("out")));
   EXPECT_NE(first.at("tweets.jsonl.zst"), files_of(three.file("out")).at("tweets.jsonl.zst"));
 }

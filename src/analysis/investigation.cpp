@@ -1,0 +1,140 @@
+#include "analysis/investigation.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "graph/account_graph_builder.h"
+
+namespace leaktrace {
+
+Investigation::Investigation(const Dataset& dataset, Subject subject, InvestigationOptions options)
+    : dataset_(dataset), subject_(std::move(subject)), options_(options) {
+  if (options_.parent == ParentAssumption::follow_graph && !options_.follows) {
+    throw std::invalid_argument("--parent follow-graph needs a follower graph: give --follow-graph FILE");
+  }
+}
+
+const SubjectMatch& Investigation::subject_match() {
+  if (!match_) {
+    match_ = std::make_unique<SubjectMatch>(dataset_, subject_);
+    match_->run();
+  }
+  return *match_;
+}
+
+const AccountGraph& Investigation::whole_graph() {
+  if (!whole_graph_) whole_graph_ = std::make_unique<AccountGraph>(build_account_graph(dataset_));
+  return *whole_graph_;
+}
+
+const AccountGraph& Investigation::subject_graph() {
+  if (subject_.whole_dataset()) return whole_graph();
+  if (!subject_graph_) {
+    AccountGraphOptions graph_options;
+    graph_options.posts = subject_match().shares();
+    subject_graph_ = std::make_unique<AccountGraph>(build_account_graph(dataset_, graph_options));
+  }
+  return *subject_graph_;
+}
+
+const AccountGraph* Investigation::ties_for(ParentAssumption assumption) {
+  return assumption == ParentAssumption::latest_tie ? &whole_graph() : nullptr;
+}
+
+const AccountGraph& Investigation::community_graph() {
+  if (!community_graph_) {
+    all_posts_ = std::make_unique<SubjectMatch>(dataset_, Subject());
+    all_posts_->run();
+    all_parents_ = std::make_unique<DiffusionParents>(dataset_, *all_posts_, options_.parent,
+                                                      ties_for(options_.parent), options_.follows);
+    all_parents_->run();
+    AccountGraphOptions graph_options;
+    graph_options.types = options_.community_edges;
+    graph_options.repost_parents = all_parents_->parents();
+    if (options_.follows) {
+      graph_options.types = graph_options.types.with(InteractionType::follow);
+      graph_options.follows = options_.follows->pairs();
+    }
+    community_graph_ = std::make_unique<AccountGraph>(build_account_graph(dataset_, graph_options));
+  }
+  return *community_graph_;
+}
+
+const CommunityDetection& Investigation::communities() {
+  if (!communities_) {
+    CommunityParameters parameters;
+    parameters.types = options_.community_edges;
+    if (options_.follows) parameters.types = parameters.types.with(InteractionType::follow);
+    parameters.resolution = options_.resolution;
+    parameters.seed = options_.seed;
+    communities_ = std::make_unique<CommunityDetection>(community_graph(), &dataset_, parameters,
+                                                        subject_match().shares());
+    communities_->run();
+  }
+  return *communities_;
+}
+
+const AccountRanking& Investigation::ranking() {
+  if (!ranking_) {
+    AccountRankingParameters parameters;
+    parameters.seed = options_.seed;
+    ranking_ = std::make_unique<AccountRanking>(subject_graph(), parameters);
+    ranking_->run();
+  }
+  return *ranking_;
+}
+
+const DiffusionParents& Investigation::parents() {
+  if (!parents_) {
+    parents_ = std::make_unique<DiffusionParents>(dataset_, subject_match(), options_.parent, ties_for(options_.parent),
+                                                  options_.follows);
+    parents_->run();
+  }
+  return *parents_;
+}
+
+const OriginTrace& Investigation::origin() {
+  if (!origin_) {
+    origin_ = std::make_unique<OriginTrace>(dataset_, subject_match(), &communities(), options_.origin);
+    origin_->run();
+  }
+  return *origin_;
+}
+
+std::vector<std::int64_t> Investigation::communities_of(const AccountGraph& graph) {
+  const CommunityDetection& found = communities();
+  const AccountGraph& whole = community_graph();
+  std::unordered_map<std::string_view, std::uint32_t> threads;  // nodes that are no single account
+  for (std::uint32_t n = 0; n < whole.node_count(); ++n) {
+    if (whole.node(n).account == no_index) threads.emplace(whole.node(n).key, n);
+  }
+  std::vector<std::int64_t> out(graph.node_count(), -1);
+  for (std::uint32_t n = 0; n < graph.node_count(); ++n) {
+    if (graph.node(n).account != no_index) {
+      out[n] = found.community_of_account(graph.node(n).account);
+    } else if (auto it = threads.find(graph.node(n).key); it != threads.end()) {
+      out[n] = found.membership()[it->second];
+    }
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> Investigation::hubs(std::size_t count) {
+  const AccountGraph& graph = subject_graph();
+  const std::vector<double>& strength = ranking().in_strength();
+  std::vector<std::uint32_t> order(graph.node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (strength[a] != strength[b]) return strength[a] > strength[b];
+    return graph.node(a).key < graph.node(b).key;
+  });
+  std::vector<std::uint32_t> accounts;
+  for (std::uint32_t node : order) {
+    if (accounts.size() >= count || strength[node] <= 0) break;
+    if (graph.node(node).account != no_index) accounts.push_back(graph.node(node).account);
+  }
+  return accounts;
+}
+
+}  // namespace leaktrace
