@@ -39,6 +39,7 @@ std::unique_ptr<Command> make_timeline_command();
 std::unique_ptr<Command> make_accounts_command();
 std::unique_ptr<Command> make_communities_command();
 std::unique_ptr<Command> make_bridges_command();
+std::unique_ptr<Command> make_domains_command();
 
 // Runs one subcommand with `arguments` as if they followed its name on the command line.
 int run_subcommand(std::string_view name, const std::vector<std::string>& arguments);

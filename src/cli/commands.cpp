@@ -33,6 +33,9 @@ constexpr std::array command_table{
                  &make_communities_command},
     CommandEntry{"bridges", "The first account of each community to share a subject and where it got it from",
                  &make_bridges_command},
+    CommandEntry{"domains", "Lookalike domains: generate the typo, homoglyph, affix and TLD-swap lookalikes of a "
+                            "domain, or check lists and a workspace's posts for them",
+                 &make_domains_command},
 };
 
 }  // namespace

@@ -1,0 +1,148 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "analysis/confusable_skeleton.h"
+#include "analysis/lookalike_rule.h"
+#include "analysis/registrable_domain.h"
+
+namespace leaktrace {
+
+struct LookalikeParameters {
+  // Brands (registrable labels, after the skeleton) shorter than this are matched only by
+  // homoglyphs, affixes, subdomains and TLD swaps: one typo away from a 4-letter name is too
+  // many legitimate names.
+  std::size_t one_edit_length = 5;
+  // Brands at least this long also match at two typing edits.
+  std::size_t two_edit_length = 10;
+  // Words that flag a brand glued to them without a hyphen ("mailenmarche"); with a hyphen any
+  // word does, a known one scores higher. A brand shorter than one_edit_length is flagged only
+  // beside known words and a hyphen ("dhl-login", not "dhl-geschaeftskundenportal" nor "dhlogin").
+  std::vector<std::string> affixes;
+  // Domains that are the brand's own, never flagged, nor their subdomains (the watched ones are
+  // always allowed).
+  std::vector<std::string> allowed;
+};
+
+// A domain being watched, as the detector indexed it.
+struct WatchedDomain {
+  std::string domain;    // as given, lower case, Punycode for IDNs: "en-marche.fr"
+  std::string unicode;   // display form: "en-marche.fr"
+  std::string brand;     // the registered label, the token imitated: "en-marche"
+  std::string suffix;    // its public suffix: "fr"
+  std::string skeleton;  // of the brand: "en-marche"
+  int max_edits = 0;     // typing edits allowed for this brand
+};
+
+// A domain found to imitate a watched one, with why.
+struct LookalikeMatch {
+  std::size_t watched = 0;  // index into LookalikeDetector::watched()
+  std::string domain;       // the suspect host, lower case, Punycode for IDNs
+  std::string unicode;      // its display form (decoded Punycode)
+  std::string brand;        // the watched brand token found in it
+  std::vector<LookalikeStep> steps;
+  int distance = 0;         // typing edits between the brand and the label it was found in
+  double score = 0;         // 0..1, higher is a closer imitation (see lookalike_detector.cpp)
+};
+
+// Checks domains against a watchlist through an index built once: the exact skeletons of the
+// brands and of their separator and glued-affix forms, and the deletion neighbourhoods of the
+// brands (Mor & Fraenkel 1982; the "symmetric delete" of SymSpell): two labels within k typing
+// edits share a string obtained by deleting at most k characters from each, so a candidate costs
+// O(n^k) hash probes of its own deletions, whatever the size of the watchlist, and never a
+// comparison with every watched domain. Deletions are hashed with a polynomial rolling hash, so a
+// probe allocates nothing; a hit is verified with the edit distance before it is reported.
+//
+// check() reuses scratch buffers: one detector per thread.
+class LookalikeDetector {
+ public:
+  // Throws std::invalid_argument, saying which, for a watched domain that is not a domain or is a
+  // public suffix; the list and skeleton must outlive the detector.
+  LookalikeDetector(const std::vector<std::string>& watched, LookalikeParameters parameters,
+                    const PublicSuffixList& suffixes, const ConfusableSkeleton& skeletons);
+  ~LookalikeDetector();
+  LookalikeDetector(LookalikeDetector&&) noexcept;
+
+  // The best match of `host` (a host name, any case, Punycode or UTF-8, trailing dot allowed),
+  // nothing when it imitates no watched domain or is one of the allowed ones.
+  std::optional<LookalikeMatch> check(std::string_view host) const;
+
+  const std::vector<WatchedDomain>& watched() const { return watched_; }
+  std::size_t index_keys() const { return exact_.keys() + deletions_.keys(); }
+
+  // How the index knows a key; public for the index's own helpers.
+  enum class Form : std::uint8_t { brand, separator, affix_before, affix_after, host, edit_skeleton, edit_brand };
+  struct Posting {
+    std::uint32_t watched;
+    Form form;
+    std::uint32_t key;    // into keys_: the string the posting was made from, to verify a hit
+    std::uint32_t extra;  // the affix or separator form it was made with
+  };
+
+  // A flat open-addressing map from a 64-bit key hash to its postings.
+  class HashIndex {
+   public:
+    void add(std::uint64_t hash, Posting posting);
+    void build();
+    // The postings of `hash`, empty when none.
+    std::pair<const Posting*, const Posting*> find(std::uint64_t hash) const;
+    std::size_t keys() const { return slot_hash_.empty() ? pending_.size() : distinct_; }
+
+   private:
+    std::vector<std::pair<std::uint64_t, Posting>> pending_;
+    std::vector<std::uint64_t> slot_hash_;  // 0 = empty
+    std::vector<std::uint32_t> slot_first_;
+    std::vector<std::uint32_t> slot_count_;
+    std::vector<Posting> postings_;
+    std::uint64_t mask_ = 0;
+    std::size_t distinct_ = 0;
+  };
+
+ private:
+  struct Candidate;
+  struct Separator {
+    std::string written;    // the watched name with dots, as folded: "impots.gouv"
+    std::string folded;     // as the lookalike writes it: "impots-gouv"
+    std::string remainder;  // the suffix left after it ("fr"), empty when all labels were folded
+  };
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+
+  void index_watched(std::uint32_t id);
+  void add_exact(const std::string& key, std::uint32_t watched, Form form, std::uint32_t extra);
+  void offer(Candidate& candidate, LookalikeMatch match, double base, int extras) const;
+  void probe_label(Candidate& candidate) const;
+  void probe_deletions(Candidate& candidate, std::string_view form) const;
+  void probe_spans(Candidate& candidate) const;
+  void probe_subdomains(Candidate& candidate) const;
+  void explain_exact(Candidate& candidate, const Posting& posting) const;
+  void explain_edits(Candidate& candidate, std::uint32_t watched) const;
+  void add_tld_step(const Candidate& candidate, const WatchedDomain& w, std::vector<LookalikeStep>& steps,
+                    int& extras) const;
+  LookalikeStep homoglyph_step(const Candidate& candidate, std::string_view original, std::string_view written) const;
+
+  LookalikeParameters parameters_;
+  const PublicSuffixList& suffixes_;
+  const ConfusableSkeleton& skeletons_;
+  std::vector<WatchedDomain> watched_;
+  std::vector<std::string> keys_;
+  std::vector<std::string> affixes_;
+  std::vector<Separator> separators_;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> known_words_;  // skeletons of affixes
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> own_registrable_;
+  HashIndex exact_;
+  HashIndex deletions_;
+  std::uint64_t deletion_lengths_ = 0;  // bit L set: some indexed deletion has length L
+  int max_edits_ = 0;
+  std::unique_ptr<Candidate> scratch_;
+};
+
+}  // namespace leaktrace
