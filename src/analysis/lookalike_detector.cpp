@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/domain_line.h"
 #include "analysis/idna.h"
 #include "analysis/label_edit_script.h"
 
@@ -63,9 +64,11 @@ std::uint64_t hash_text(std::string_view text) {
   return finish_hash(h, text.size());
 }
 
+}  // namespace
+
 // Prefix hashes of one string, so that any substring, or the string less one or two characters,
 // hashes in O(1) to the value hash_text() gives the same bytes.
-class PrefixHashes {
+class LookalikeDetector::PrefixHashes {
  public:
   void assign(std::string_view text) {
     size_ = std::min(text.size(), max_host);
@@ -91,6 +94,8 @@ class PrefixHashes {
   std::array<std::uint64_t, max_host + 1> prefix_{};
   std::size_t size_ = 0;
 };
+
+namespace {
 
 void lower_ascii(std::string& text) {
   for (char& c : text) {
@@ -130,7 +135,8 @@ struct LookalikeDetector::Candidate {
   RegistrableDomain parts;  // views into unicode
   std::string skeleton;     // of parts.label
   std::string scratch;
-  PrefixHashes hashes;
+  LookalikeDetector::PrefixHashes hashes;
+  LookalikeDetector::PrefixHashes span_hashes;
   std::vector<std::uint32_t> edits_tried;  // watched ids already explained by edits
   std::optional<LookalikeMatch> best;
 };
@@ -193,7 +199,7 @@ LookalikeDetector::LookalikeDetector(const std::vector<std::string>& watched, Lo
   for (const std::string& word : affixes_) known_words_.insert(skeletons_.skeleton(word));
   for (const std::string& given : watched) {
     WatchedDomain w;
-    w.domain = given;
+    w.domain = given.find("://") == std::string::npos ? given : std::string(host_of_token(given));
     lower_ascii(w.domain);
     while (!w.domain.empty() && w.domain.back() == '.') w.domain.pop_back();
     std::optional<std::string> unicode = idna_to_unicode(w.domain);
@@ -222,7 +228,8 @@ LookalikeDetector::LookalikeDetector(const std::vector<std::string>& watched, Lo
     watched_.push_back(std::move(w));
   }
   for (const std::string& allowed : parameters_.allowed) {
-    std::string host = allowed;
+    std::string host(host_of_token(allowed));  // a URL allows its host
+    if (host.empty()) continue;
     lower_ascii(host);
     std::optional<std::string> unicode = idna_to_unicode(host);
     if (!unicode) continue;
@@ -423,101 +430,153 @@ void LookalikeDetector::explain_exact(Candidate& c, const Posting& posting) cons
   offer(c, std::move(match), base, extras);
 }
 
+namespace {
+
+using WordBounds = std::array<std::pair<std::size_t, std::size_t>, 16>;
+
+// The words of a label between hyphens, as [start, end) offsets; 0 when there are more than fit.
+std::size_t split_words(std::string_view label, WordBounds& words) {
+  std::size_t count = 0;
+  for (std::size_t start = 0;;) {
+    if (count == words.size()) return 0;
+    std::size_t end = label.find('-', start);
+    if (end == std::string_view::npos) end = label.size();
+    words[count++] = {start, end};
+    if (end == label.size()) return count;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
 void LookalikeDetector::probe_spans(Candidate& c) const {
   // The words of the label, split at hyphens; the brand is a run of them (it may hold hyphens of
   // its own, "en-marche"), and the words around it are the affixes.
-  std::array<std::pair<std::size_t, std::size_t>, 16> words;
-  std::size_t count = 0;
-  for (std::size_t start = 0; count < words.size();) {
-    std::size_t end = c.skeleton.find('-', start);
-    if (end == std::string::npos) end = c.skeleton.size();
-    words[count++] = {start, end};
-    if (end == c.skeleton.size()) break;
-    start = end + 1;
-  }
+  WordBounds words;
+  WordBounds raw_words;
+  std::size_t count = split_words(c.skeleton, words);
   if (count < 2) return;
-  c.hashes.assign(c.skeleton);
+  // The label as written has the same words unless a Unicode dash made one; then the skeleton
+  // stands for it.
+  std::string_view raw = c.parts.label;
+  bool raw_aligned = split_words(raw, raw_words) == count;
   std::string_view skeleton = c.skeleton;
+  c.hashes.assign(c.skeleton);
   for (std::size_t a = 0; a < count; ++a) {
     for (std::size_t b = a + 1; b <= count; ++b) {
       if (a == 0 && b == count) continue;  // the whole label: probe_label()
       std::size_t from = words[a].first;
       std::size_t to = words[b - 1].second;
       if (from == to) continue;
-      auto [first, last] = exact_.find(c.hashes.substring(from, to));
-      for (const Posting* p = first; p != last; ++p) {
-        if (p->form != Form::brand || keys_[p->key] != skeleton.substr(from, to - from)) continue;
-        const WatchedDomain& w = watched_[p->watched];
-        std::vector<std::string_view> before;
-        std::vector<std::string_view> after;
-        bool all_known = true;
-        std::string_view suffix_labels = w.suffix;
+      std::string_view span = skeleton.substr(from, to - from);
+      std::string_view raw_span =
+          raw_aligned ? raw.substr(raw_words[a].first, raw_words[b - 1].second - raw_words[a].first) : span;
+
+      // What the words around the brand say, for the watched domain `w`.
+      auto affix_step = [&](const WatchedDomain& w, bool& all_known, int& extras) {
+        std::string before;
+        std::string after;
+        all_known = true;
+        extras = -1;
         for (std::size_t k = 0; k < count; ++k) {
           if (k >= a && k < b) continue;
           std::string_view word = skeleton.substr(words[k].first, words[k].second - words[k].first);
           if (word.empty()) continue;
-          bool own_suffix_label = suffix_labels == word || suffix_labels.starts_with(std::string(word) + ".") ||
-                                  suffix_labels.ends_with("." + std::string(word));
+          std::string_view shown = raw_aligned ? raw.substr(raw_words[k].first, raw_words[k].second - raw_words[k].first)
+                                               : word;
+          std::string dotted = "." + std::string(word) + ".";
+          bool own_suffix_label = ("." + w.suffix + ".").find(dotted) != std::string::npos;  // ameli-fr, impots-gouv
           all_known = all_known && (known_words_.count(word) > 0 || own_suffix_label);
-          (k < a ? before : after).push_back(word);
+          std::string& side = k < a ? before : after;
+          side += side.empty() ? "" : " ";
+          side += k < a ? std::string(shown) + "-" : "-" + std::string(shown);
+          ++extras;
         }
+        std::string detail = before.empty() ? "" : before + " before";
+        if (!after.empty()) detail += (detail.empty() ? "" : ", ") + after + " after";
+        if (!all_known) detail += " (not in the affix list)";
+        return LookalikeStep{LookalikeRule::dictionary, detail};
+      };
+
+      auto [first, last] = exact_.find(c.hashes.substring(from, to));
+      for (const Posting* p = first; p != last; ++p) {
+        if (p->form != Form::brand || keys_[p->key] != span) continue;
+        const WatchedDomain& w = watched_[p->watched];
+        bool all_known = false;
+        int extras = 0;
+        LookalikeStep affixes = affix_step(w, all_known, extras);
         bool short_brand = w.skeleton.size() < parameters_.one_edit_length;
         if (short_brand && !all_known) continue;  // free-templates, live-lyrics: words, not imitations
         LookalikeMatch match;
         match.watched = p->watched;
-        std::string detail;
-        for (std::string_view word : before) detail += fmt::format("{}{}-", detail.empty() ? "" : " ", word);
-        detail += fmt::format("{}{}", detail.empty() ? "" : " ", "before");
-        if (before.empty()) detail.clear();
-        if (!after.empty()) {
-          if (!detail.empty()) detail += ", ";
-          for (std::size_t k = 0; k < after.size(); ++k) detail += fmt::format("{}-{}", k == 0 ? "" : " ", after[k]);
-          detail += " after";
-        }
-        detail += all_known ? "" : " (not in the affix list)";
-        match.steps.push_back({LookalikeRule::dictionary, detail});
-        int extras = static_cast<int>(before.size() + after.size()) - 1;
-        std::string_view raw_span;
-        if (c.parts.label.size() == c.skeleton.size() && !c.idn) raw_span = c.parts.label.substr(from, to - from);
-        if (c.idn || (!raw_span.empty() && raw_span != w.brand)) {
-          // Where the label and its skeleton differ, the homoglyph is said of the whole label.
-          match.steps.push_back(raw_span.empty() ? homoglyph_step(c, w.brand, c.parts.label)
-                                                 : homoglyph_step(c, w.brand, raw_span));
+        match.steps.push_back(std::move(affixes));
+        if (raw_span != w.brand) {
+          match.steps.push_back(homoglyph_step(c, w.brand, raw_span));
           ++extras;
         }
         add_tld_step(c, w, match.steps, extras);
-        double base = all_known ? score_known_affix : score_unknown_affix;
-        offer(c, std::move(match), base, extras);
+        offer(c, std::move(match), all_known ? score_known_affix : score_unknown_affix, extras);
       }
+
+      // A typo in the brand beside known words (mail-en-marhce, access-amell): one edit, and
+      // only with words of the affix list, so that a word that is one letter from a brand
+      // among other words ("office-outlet") needs the list to vouch for it.
+      if (max_edits_ == 0 || span.size() + 1 < parameters_.one_edit_length) continue;
+      for_each_deletion_hit(c.span_hashes, span, 1, [&](const Posting& p) {
+        const WatchedDomain& w = watched_[p.watched];
+        if (w.max_edits == 0) return;
+        bool all_known = false;
+        int extras = 0;
+        LookalikeStep affixes = affix_step(w, all_known, extras);
+        if (!all_known) return;
+        std::optional<std::vector<LookalikeStep>> typed;
+        if (!c.idn && raw_aligned) typed = explain_typing_edits(w.brand, raw_span, 1);
+        if (!typed) typed = explain_typing_edits(w.skeleton, span, 1);
+        if (!typed || typed->empty()) return;
+        LookalikeMatch match;
+        match.watched = p.watched;
+        match.distance = static_cast<int>(typed->size());
+        match.steps.push_back(std::move(affixes));
+        for (LookalikeStep& step : *typed) match.steps.push_back(std::move(step));
+        ++extras;
+        add_tld_step(c, w, match.steps, extras);
+        offer(c, std::move(match), score_known_affix, extras);
+      });
+    }
+  }
+}
+
+template <typename OnHit>
+void LookalikeDetector::for_each_deletion_hit(PrefixHashes& hashes, std::string_view form, int depth,
+                                              OnHit on_hit) const {
+  std::size_t n = form.size();
+  if (n == 0 || n > max_label) return;
+  hashes.assign(form);
+  auto probe = [&](std::uint64_t hash) {
+    auto [first, last] = deletions_.find(hash);
+    for (const Posting* p = first; p != last; ++p) on_hit(*p);
+  };
+  auto wanted = [&](std::size_t length) { return length < 64 && ((deletion_lengths_ >> length) & 1) != 0; };
+  if (wanted(n)) probe(hashes.substring(0, n));
+  if (depth >= 1 && n >= 2 && wanted(n - 1)) {
+    for (std::size_t i = 0; i < n; ++i) probe(hashes.without(i));
+  }
+  if (depth >= 2 && n >= 3 && wanted(n - 2)) {
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = i + 1; j < n; ++j) probe(hashes.without(i, j));
     }
   }
 }
 
 void LookalikeDetector::probe_deletions(Candidate& c, std::string_view form) const {
-  std::size_t n = form.size();
-  if (n == 0 || n > max_label) return;
-  c.hashes.assign(form);
-  auto probe = [&](std::uint64_t hash) {
-    auto [first, last] = deletions_.find(hash);
-    for (const Posting* p = first; p != last; ++p) {
-      if (std::find(c.edits_tried.begin(), c.edits_tried.end(), p->watched) != c.edits_tried.end()) continue;
-      const WatchedDomain& w = watched_[p->watched];
-      int distance = bounded_edit_distance(keys_[p->key], form, w.max_edits);
-      if (distance == 0 || distance > w.max_edits) continue;
-      c.edits_tried.push_back(p->watched);
-      explain_edits(c, p->watched);
-    }
-  };
-  auto wanted = [&](std::size_t length) { return length < 64 && ((deletion_lengths_ >> length) & 1) != 0; };
-  if (wanted(n)) probe(c.hashes.substring(0, n));
-  if (n >= 2 && wanted(n - 1)) {
-    for (std::size_t i = 0; i < n; ++i) probe(c.hashes.without(i));
-  }
-  if (max_edits_ >= 2 && n >= 3 && wanted(n - 2)) {
-    for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = i + 1; j < n; ++j) probe(c.hashes.without(i, j));
-    }
-  }
+  for_each_deletion_hit(c.hashes, form, max_edits_, [&](const Posting& p) {
+    if (std::find(c.edits_tried.begin(), c.edits_tried.end(), p.watched) != c.edits_tried.end()) return;
+    const WatchedDomain& w = watched_[p.watched];
+    int distance = bounded_edit_distance(keys_[p.key], form, w.max_edits);
+    if (distance == 0 || distance > w.max_edits) return;
+    c.edits_tried.push_back(p.watched);
+    explain_edits(c, p.watched);
+  });
 }
 
 void LookalikeDetector::explain_edits(Candidate& c, std::uint32_t watched) const {

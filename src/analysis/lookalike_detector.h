@@ -106,6 +106,7 @@ class LookalikeDetector {
 
  private:
   struct Candidate;
+  class PrefixHashes;
   struct Separator {
     std::string written;    // the watched name with dots, as folded: "impots.gouv"
     std::string folded;     // as the lookalike writes it: "impots-gouv"
@@ -121,6 +122,10 @@ class LookalikeDetector {
   void offer(Candidate& candidate, LookalikeMatch match, double base, int extras) const;
   void probe_label(Candidate& candidate) const;
   void probe_deletions(Candidate& candidate, std::string_view form) const;
+  // Calls on_hit(posting) for every deletion-index posting that `form`, less up to `depth`
+  // characters, hashes to.
+  template <typename OnHit>
+  void for_each_deletion_hit(PrefixHashes& hashes, std::string_view form, int depth, OnHit on_hit) const;
   void probe_spans(Candidate& candidate) const;
   void probe_subdomains(Candidate& candidate) const;
   void explain_exact(Candidate& candidate, const Posting& posting) const;

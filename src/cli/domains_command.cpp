@@ -236,7 +236,8 @@ class DomainsCommand final : public Command {
     if (f.posts.empty()) {
       return f.occurrences > 1 ? fmt::format("{} ({} times)", f.first_seen, f.occurrences) : f.first_seen;
     }
-    return fmt::format("{} posts by {} accounts", f.posts.size(), f.accounts);
+    auto counted = [](std::int64_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+    return fmt::format("{} by {}", counted(static_cast<std::int64_t>(f.posts.size()), "post"), counted(f.accounts, "account"));
   }
 
   static std::string post_time(const LinkingPost& post) {
