@@ -21,6 +21,9 @@ namespace {
 
 constexpr std::size_t default_posts_shown = 5;
 
+// "1 post", "2 posts".
+std::string counted(std::int64_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
@@ -224,10 +227,11 @@ class DomainsCommand final : public Command {
     } else {
       print_check_table(detector, findings);
     }
-    report_note(fmt::format("{} host names checked against {} watched domains: {} flagged{}", watch.hosts_checked(),
-                            detector.watched().size(), findings.size(),
+    report_note(fmt::format("{} checked against {}: {} flagged{}", counted(watch.hosts_checked(), "host name"),
+                            counted(static_cast<std::int64_t>(detector.watched().size()), "watched domain"),
+                            findings.size(),
                             watch.lines_without_host() > 0
-                                ? fmt::format(" ({} lines named no host)", watch.lines_without_host())
+                                ? fmt::format(" ({} named no host)", counted(watch.lines_without_host(), "line"))
                                 : ""));
     return findings.empty() ? exit_partial : exit_success;
   }
@@ -236,7 +240,6 @@ class DomainsCommand final : public Command {
     if (f.posts.empty()) {
       return f.occurrences > 1 ? fmt::format("{} ({} times)", f.first_seen, f.occurrences) : f.first_seen;
     }
-    auto counted = [](std::int64_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
     return fmt::format("{} by {}", counted(static_cast<std::int64_t>(f.posts.size()), "post"), counted(f.accounts, "account"));
   }
 
