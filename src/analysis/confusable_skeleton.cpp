@@ -51,6 +51,7 @@ ConfusableSkeleton::ConfusableSkeleton() : checker_(nullptr, &uspoof_close) {
                                          u_errorName(status)));
   }
   uspoof_setChecks(checker_.get(), USPOOF_CONFUSABLE, &status);
+  for (const MultiCharacterHomoglyph& h : homoglyph_table) starts_homoglyph_[static_cast<unsigned char>(h.written[0])] = true;
   for (int c = 0; c < 128; ++c) {
     char text[2] = {static_cast<char>(c), 0};
     ascii_[c] = c == 0 ? std::string() : unicode_skeleton(std::string_view(text, 1));
@@ -86,6 +87,10 @@ std::string ConfusableSkeleton::unicode_skeleton(std::string_view text) const {
 void ConfusableSkeleton::apply_multi_character_table(std::string& text) const {
   std::size_t write = 0;
   for (std::size_t read = 0; read < text.size();) {
+    if (!starts_homoglyph_[static_cast<unsigned char>(text[read])]) {
+      text[write++] = text[read++];
+      continue;
+    }
     bool replaced = false;
     for (const MultiCharacterHomoglyph& h : homoglyph_table) {
       if (text.compare(read, h.written.size(), h.written) == 0) {
@@ -103,7 +108,14 @@ void ConfusableSkeleton::apply_multi_character_table(std::string& text) const {
 void ConfusableSkeleton::skeleton(std::string_view label, std::string& out) const {
   out.clear();
   if (is_ascii(label)) {
-    for (char c : label) out += ascii_[static_cast<unsigned char>(c)];
+    for (char c : label) {
+      const std::string& mapped = ascii_[static_cast<unsigned char>(c)];
+      if (mapped.size() == 1) {
+        out.push_back(mapped[0]);
+      } else {
+        out += mapped;
+      }
+    }
   } else {
     out = unicode_skeleton(label);
   }

@@ -49,6 +49,7 @@ class ConfusableSkeleton {
 
   std::unique_ptr<USpoofChecker, void (*)(USpoofChecker*)> checker_;
   std::array<std::string, 128> ascii_;  // ICU's skeleton of each ASCII character, lower-cased
+  std::array<bool, 256> starts_homoglyph_{};  // the first bytes of our table's entries
 };
 
 }  // namespace leaktrace

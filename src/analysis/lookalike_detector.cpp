@@ -36,25 +36,18 @@ constexpr std::size_t max_host = 253;
 constexpr std::size_t max_label = 63;
 constexpr std::uint64_t hash_base = 0x100000001b3ULL;
 
-const std::array<std::uint64_t, max_host + 2>& hash_powers() {
-  static const auto powers = [] {
-    std::array<std::uint64_t, max_host + 2> p{};
-    p[0] = 1;
-    for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * hash_base;
-    return p;
-  }();
-  return powers;
-}
+constexpr std::array<std::uint64_t, max_host + 2> hash_powers = [] {
+  std::array<std::uint64_t, max_host + 2> p{};
+  p[0] = 1;
+  for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * hash_base;
+  return p;
+}();
 
-// A polynomial hash of the bytes, finished by a mixer (splitmix64) with the length folded in;
-// never 0, which marks an empty slot.
-std::uint64_t finish_hash(std::uint64_t h, std::size_t length) {
-  std::uint64_t x = h + static_cast<std::uint64_t>(length) * 0x9E3779B97F4A7C15ULL;
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBULL;
-  x ^= x >> 31;
+// A polynomial hash of the bytes, finished by one multiply and shift with the length folded in
+// (cheap: a label's deletions are probed by the hundred); never 0, which marks an empty slot.
+inline std::uint64_t finish_hash(std::uint64_t h, std::size_t length) {
+  std::uint64_t x = (h + static_cast<std::uint64_t>(length) * 0x9E3779B97F4A7C15ULL) * 0xD6E8FEB86659FD93ULL;
+  x ^= x >> 29;
   return x == 0 ? 1 : x;
 }
 
@@ -66,8 +59,9 @@ std::uint64_t hash_text(std::string_view text) {
 
 }  // namespace
 
-// Prefix hashes of one string, so that any substring, or the string less one or two characters,
-// hashes in O(1) to the value hash_text() gives the same bytes.
+// Prefix hashes of one string, so that any substring, or the string less one character, hashes
+// in O(1) to the value hash_text() gives the same bytes. With P the prefix hashes and B the base,
+// the string less character i hashes to R[i] = (P[i] - P[i+1]) B^(n-i-1) + P[n].
 class LookalikeDetector::PrefixHashes {
  public:
   void assign(std::string_view text) {
@@ -76,22 +70,21 @@ class LookalikeDetector::PrefixHashes {
     for (std::size_t i = 0; i < size_; ++i) prefix_[i + 1] = prefix_[i] * hash_base + static_cast<unsigned char>(text[i]) + 1;
   }
   std::uint64_t raw(std::size_t from, std::size_t to) const {
-    return prefix_[to] - prefix_[from] * hash_powers()[to - from];
+    return prefix_[to] - prefix_[from] * hash_powers[to - from];
   }
   std::uint64_t substring(std::size_t from, std::size_t to) const { return finish_hash(raw(from, to), to - from); }
-  std::uint64_t without(std::size_t i) const {
-    const auto& p = hash_powers();
-    return finish_hash(raw(0, i) * p[size_ - i - 1] + raw(i + 1, size_), size_ - 1);
+  // After assign(), before without().
+  void prepare_deletions() {
+    for (std::size_t i = 0; i < size_; ++i) {
+      one_[i] = (prefix_[i] - prefix_[i + 1]) * hash_powers[size_ - i - 1] + prefix_[size_];
+    }
   }
-  std::uint64_t without(std::size_t i, std::size_t j) const {  // i < j
-    const auto& p = hash_powers();
-    std::uint64_t h = raw(0, i) * p[size_ - i - 2] + raw(i + 1, j) * p[size_ - j - 1] + raw(j + 1, size_);
-    return finish_hash(h, size_ - 2);
-  }
+  std::uint64_t without(std::size_t i) const { return finish_hash(one_[i], size_ - 1); }
   std::size_t size() const { return size_; }
 
  private:
   std::array<std::uint64_t, max_host + 1> prefix_{};
+  std::array<std::uint64_t, max_host + 1> one_{};  // R above
   std::size_t size_ = 0;
 };
 
@@ -129,8 +122,9 @@ bool is_host_byte(char c) {
 
 // The candidate being checked, kept between calls so that checking allocates only on a match.
 struct LookalikeDetector::Candidate {
-  std::string host;     // lower case, as given: ASCII, Punycode or UTF-8
-  std::string unicode;  // decoded
+  std::string host;          // lower case, as given: ASCII, Punycode or UTF-8
+  std::string decoded;       // the UTF-8 of Punycode labels, when there are some
+  std::string_view unicode;  // host or decoded
   bool idn = false;     // has non-ASCII characters once decoded
   RegistrableDomain parts;  // views into unicode
   std::string skeleton;     // of parts.label
@@ -138,6 +132,8 @@ struct LookalikeDetector::Candidate {
   LookalikeDetector::PrefixHashes hashes;
   LookalikeDetector::PrefixHashes span_hashes;
   std::vector<std::uint32_t> edits_tried;  // watched ids already explained by edits
+  std::vector<std::uint16_t> bigram_counts;  // per watched id, zero between calls
+  std::vector<std::uint32_t> touched;        // ids whose count is not zero
   std::optional<LookalikeMatch> best;
 };
 
@@ -160,19 +156,24 @@ void LookalikeDetector::HashIndex::build() {
   }
   std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, distinct_ * 2));
   mask_ = capacity - 1;
-  slot_hash_.assign(capacity, 0);
-  slot_first_.assign(capacity, 0);
-  slot_count_.assign(capacity, 0);
+  slots_.assign(capacity, Slot{});
+  // About 16 filter bits per key: a probe that misses, nearly all of them, reads one word that
+  // stays in the L1 cache instead of a slot of the table.
+  std::size_t filter_bits = std::bit_ceil(std::max<std::size_t>(1024, distinct_ * 16));
+  filter_mask_ = filter_bits - 1;
+  filter_.assign(filter_bits / 64, 0);
   postings_.clear();
   postings_.reserve(pending_.size());
   for (std::size_t i = 0; i < pending_.size();) {
     std::uint64_t hash = pending_[i].first;
     std::size_t slot = hash & mask_;
-    while (slot_hash_[slot] != 0) slot = (slot + 1) & mask_;
-    slot_hash_[slot] = hash;
-    slot_first_[slot] = static_cast<std::uint32_t>(postings_.size());
+    while (slots_[slot].hash != 0) slot = (slot + 1) & mask_;
+    slots_[slot].hash = hash;
+    slots_[slot].first = static_cast<std::uint32_t>(postings_.size());
+    std::uint64_t bit = (hash >> 40) & filter_mask_;
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     for (; i < pending_.size() && pending_[i].first == hash; ++i) postings_.push_back(pending_[i].second);
-    slot_count_[slot] = static_cast<std::uint32_t>(postings_.size() - slot_first_[slot]);
+    slots_[slot].count = static_cast<std::uint32_t>(postings_.size() - slots_[slot].first);
   }
   pending_.clear();
   pending_.shrink_to_fit();
@@ -180,13 +181,15 @@ void LookalikeDetector::HashIndex::build() {
 
 std::pair<const LookalikeDetector::Posting*, const LookalikeDetector::Posting*> LookalikeDetector::HashIndex::find(
     std::uint64_t hash) const {
+  std::uint64_t bit = (hash >> 40) & filter_mask_;
+  if ((filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return {nullptr, nullptr};
   for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
-    std::uint64_t here = slot_hash_[slot];
-    if (here == hash) {
-      const Posting* first = postings_.data() + slot_first_[slot];
-      return {first, first + slot_count_[slot]};
+    const Slot& here = slots_[slot];
+    if (here.hash == hash) {
+      const Posting* first = postings_.data() + here.first;
+      return {first, first + here.count};
     }
-    if (here == 0) return {nullptr, nullptr};
+    if (here.hash == 0) return {nullptr, nullptr};
   }
 }
 
@@ -237,6 +240,7 @@ LookalikeDetector::LookalikeDetector(const std::vector<std::string>& watched, Lo
     own_registrable_.insert(std::string(parts.label.empty() ? std::string_view(*unicode) : parts.registrable(*unicode)));
   }
   for (std::uint32_t id = 0; id < watched_.size(); ++id) index_watched(id);
+  index_bigrams();
   exact_.build();
   deletions_.build();
 }
@@ -295,12 +299,69 @@ void LookalikeDetector::index_watched(std::uint32_t id) {
       if (variant.size() < 64) deletion_lengths_ |= std::uint64_t{1} << variant.size();
     };
     add(form);
-    for (std::size_t i = 0; i < form.size(); ++i) {
-      std::string one = form.substr(0, i) + form.substr(i + 1);
-      add(one);
-      if (w.max_edits < 2) continue;
-      for (std::size_t j = i; j < one.size(); ++j) add(one.substr(0, j) + one.substr(j + 1));
+    for (std::size_t i = 0; i < form.size(); ++i) add(form.substr(0, i) + form.substr(i + 1));
+  }
+}
+
+namespace {
+
+constexpr std::size_t bigram_buckets = 4096;
+constexpr int bigrams_destroyed_per_edit = 3;  // a transposition of "abcd" to "acbd" loses ab, bc and cd
+
+std::size_t bigram_bucket(char a, char b) {
+  return (static_cast<unsigned char>(a) * 131u + static_cast<unsigned char>(b)) & (bigram_buckets - 1);
+}
+
+}  // namespace
+
+void LookalikeDetector::index_bigrams() {
+  std::vector<std::vector<BigramPosting>> buckets(bigram_buckets);
+  bigram_need_.assign(watched_.size(), 0);
+  for (std::uint32_t id = 0; id < watched_.size(); ++id) {
+    const WatchedDomain& w = watched_[id];
+    if (w.max_edits < 2) continue;
+    int bigrams = static_cast<int>(w.skeleton.size()) - 1;
+    bigram_need_[id] = std::max(1, bigrams - bigrams_destroyed_per_edit * w.max_edits);
+    for (std::size_t i = 0; i + 1 < w.skeleton.size(); ++i) {
+      buckets[bigram_bucket(w.skeleton[i], w.skeleton[i + 1])].push_back({id, static_cast<std::uint32_t>(i)});
     }
+    min_two_edit_length_ = std::min(min_two_edit_length_, w.skeleton.size());
+  }
+  bigram_start_.assign(bigram_buckets + 1, 0);
+  for (std::size_t b = 0; b < bigram_buckets; ++b) {
+    bigram_start_[b + 1] = bigram_start_[b] + static_cast<std::uint32_t>(buckets[b].size());
+    bigram_brands_.insert(bigram_brands_.end(), buckets[b].begin(), buckets[b].end());
+  }
+}
+
+void LookalikeDetector::probe_two_edits(Candidate& c) const {
+  const std::string& label = c.skeleton;
+  if (label.size() + 2 < min_two_edit_length_ || label.size() > max_label) return;
+  // A bigram kept by an alignment of at most k edits moves by at most k positions, so only those
+  // within k of their place in the brand count. Counted with multiplicity on both sides, which
+  // can only overcount: the filter lets through every brand within two edits, and a few more.
+  c.bigram_counts.resize(watched_.size(), 0);
+  c.touched.clear();
+  for (std::size_t i = 0; i + 1 < label.size(); ++i) {
+    std::size_t bucket = bigram_bucket(label[i], label[i + 1]);
+    for (std::uint32_t k = bigram_start_[bucket]; k < bigram_start_[bucket + 1]; ++k) {
+      const BigramPosting& posting = bigram_brands_[k];
+      std::size_t at = posting.position;
+      if (at + 2 < i || i + 2 < at) continue;
+      if (c.bigram_counts[posting.watched]++ == 0) c.touched.push_back(posting.watched);
+    }
+  }
+  for (std::uint32_t id : c.touched) {
+    int shared = c.bigram_counts[id];
+    c.bigram_counts[id] = 0;
+    const WatchedDomain& w = watched_[id];
+    if (shared < bigram_need_[id]) continue;
+    if (label.size() + 2 < w.skeleton.size() || label.size() > w.skeleton.size() + 2) continue;
+    if (std::find(c.edits_tried.begin(), c.edits_tried.end(), id) != c.edits_tried.end()) continue;
+    int distance = bounded_edit_distance(w.skeleton, label, w.max_edits);
+    if (distance == 0 || distance > w.max_edits) continue;
+    c.edits_tried.push_back(id);
+    explain_edits(c, id);
   }
 }
 
@@ -311,19 +372,26 @@ std::optional<LookalikeMatch> LookalikeDetector::check(std::string_view host) co
   while (!host.empty() && host.back() == '.') host.remove_suffix(1);
   if (host.starts_with("*.")) host.remove_prefix(2);
   if (host.empty() || host.size() > max_host) return std::nullopt;
-  c.host.assign(host);
-  lower_ascii(c.host);
-  if (!std::all_of(c.host.begin(), c.host.end(), is_host_byte)) return std::nullopt;
-  if (has_punycode_label(c.host)) {
-    std::optional<std::string> decoded = idna_to_unicode(c.host);
-    c.unicode = decoded ? *decoded : c.host;
-  } else {
-    c.unicode = c.host;
+  c.host.resize(host.size());
+  bool ascii = true;
+  for (std::size_t i = 0; i < host.size(); ++i) {
+    char ch = host[i];
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if (!is_host_byte(ch)) return std::nullopt;
+    ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    c.host[i] = ch;
   }
-  c.idn = !is_ascii(c.unicode);
+  c.unicode = c.host;
+  if (has_punycode_label(c.host)) {
+    if (std::optional<std::string> decoded = idna_to_unicode(c.host)) {
+      c.decoded = std::move(*decoded);
+      c.unicode = c.decoded;
+      ascii = is_ascii(c.unicode);
+    }
+  }
+  c.idn = !ascii;
   c.parts = suffixes_.split(c.unicode);
   if (c.parts.label.empty() || c.parts.label.size() > max_label) return std::nullopt;
-  if (own_registrable_.find(c.parts.registrable(c.unicode)) != own_registrable_.end()) return std::nullopt;
 
   skeletons_.skeleton(c.parts.label, c.skeleton);
   probe_label(c);
@@ -331,8 +399,12 @@ std::optional<LookalikeMatch> LookalikeDetector::check(std::string_view host) co
   if (max_edits_ > 0) {
     probe_deletions(c, c.skeleton);
     if (!c.idn && c.parts.label != c.skeleton) probe_deletions(c, c.parts.label);
+    if (max_edits_ >= 2) probe_two_edits(c);
   }
   if (!c.parts.subdomain.empty()) probe_subdomains(c);
+  // The brand's own domains are set aside last: nearly every name matches nothing, and then
+  // this lookup is never paid for.
+  if (c.best && own_registrable_.find(c.parts.registrable(c.unicode)) != own_registrable_.end()) return std::nullopt;
   return std::move(c.best);
 }
 
@@ -350,7 +422,7 @@ void LookalikeDetector::offer(Candidate& c, LookalikeMatch match, double base, i
   if (c.idn && !has_punycode_label(c.host)) {
     if (std::optional<std::string> ascii = idna_to_ascii(c.unicode)) match.domain = *ascii;
   }
-  match.unicode = c.unicode;
+  match.unicode = std::string(c.unicode);
   match.brand = watched_[match.watched].brand;
   c.best = std::move(match);
 }
@@ -558,18 +630,13 @@ void LookalikeDetector::for_each_deletion_hit(PrefixHashes& hashes, std::string_
   };
   auto wanted = [&](std::size_t length) { return length < 64 && ((deletion_lengths_ >> length) & 1) != 0; };
   if (wanted(n)) probe(hashes.substring(0, n));
-  if (depth >= 1 && n >= 2 && wanted(n - 1)) {
-    for (std::size_t i = 0; i < n; ++i) probe(hashes.without(i));
-  }
-  if (depth >= 2 && n >= 3 && wanted(n - 2)) {
-    for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = i + 1; j < n; ++j) probe(hashes.without(i, j));
-    }
-  }
+  if (depth == 0 || n < 2 || !wanted(n - 1)) return;
+  hashes.prepare_deletions();
+  for (std::size_t i = 0; i < n; ++i) probe(hashes.without(i));
 }
 
 void LookalikeDetector::probe_deletions(Candidate& c, std::string_view form) const {
-  for_each_deletion_hit(c.hashes, form, max_edits_, [&](const Posting& p) {
+  for_each_deletion_hit(c.hashes, form, 1, [&](const Posting& p) {
     if (std::find(c.edits_tried.begin(), c.edits_tried.end(), p.watched) != c.edits_tried.end()) return;
     const WatchedDomain& w = watched_[p.watched];
     int distance = bounded_edit_distance(keys_[p.key], form, w.max_edits);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -51,13 +52,19 @@ struct LookalikeMatch {
   double score = 0;         // 0..1, higher is a closer imitation (see lookalike_detector.cpp)
 };
 
-// Checks domains against a watchlist through an index built once: the exact skeletons of the
-// brands and of their separator and glued-affix forms, and the deletion neighbourhoods of the
-// brands (Mor & Fraenkel 1982; the "symmetric delete" of SymSpell): two labels within k typing
-// edits share a string obtained by deleting at most k characters from each, so a candidate costs
-// O(n^k) hash probes of its own deletions, whatever the size of the watchlist, and never a
-// comparison with every watched domain. Deletions are hashed with a polynomial rolling hash, so a
-// probe allocates nothing; a hit is verified with the edit distance before it is reported.
+// Checks domains against a watchlist through indexes built once, never comparing a candidate
+// with every watched domain:
+// - the exact skeletons of the brands and of their separator and glued-affix forms;
+// - the one-deletion neighbourhoods of the brands (Mor & Fraenkel 1982; the "symmetric delete"
+//   of SymSpell): two labels one typing edit apart share a string obtained by deleting at most
+//   one character from each, so a label of n characters costs n + 1 hash probes whatever the
+//   size of the watchlist. Deletions hash in O(1) from the label's prefix hashes, so a probe
+//   allocates nothing, and a small bit filter answers most misses from the L1 cache;
+// - for two edits (long brands), a bigram index: a label within k edits of a brand of length L
+//   shares at least L - 1 - 3k of its bigrams, each within k positions of its place (the q-gram
+//   lemma, Ukkonen 1992; three, because a transposition breaks three), so only the brands whose
+//   shared count reaches the bound are compared.
+// A hit is verified with the edit distance before it is reported.
 //
 // check() reuses scratch buffers: one detector per thread.
 class LookalikeDetector {
@@ -92,15 +99,20 @@ class LookalikeDetector {
     void build();
     // The postings of `hash`, empty when none.
     std::pair<const Posting*, const Posting*> find(std::uint64_t hash) const;
-    std::size_t keys() const { return slot_hash_.empty() ? pending_.size() : distinct_; }
+    std::size_t keys() const { return slots_.empty() ? pending_.size() : distinct_; }
 
    private:
+    struct Slot {
+      std::uint64_t hash = 0;  // 0 = empty
+      std::uint32_t first = 0;
+      std::uint32_t count = 0;
+    };
     std::vector<std::pair<std::uint64_t, Posting>> pending_;
-    std::vector<std::uint64_t> slot_hash_;  // 0 = empty
-    std::vector<std::uint32_t> slot_first_;
-    std::vector<std::uint32_t> slot_count_;
+    std::vector<Slot> slots_;
+    std::vector<std::uint64_t> filter_;  // one bit per key hash: a probe that finds it clear stops
     std::vector<Posting> postings_;
     std::uint64_t mask_ = 0;
+    std::uint64_t filter_mask_ = 0;
     std::size_t distinct_ = 0;
   };
 
@@ -122,8 +134,10 @@ class LookalikeDetector {
   void offer(Candidate& candidate, LookalikeMatch match, double base, int extras) const;
   void probe_label(Candidate& candidate) const;
   void probe_deletions(Candidate& candidate, std::string_view form) const;
-  // Calls on_hit(posting) for every deletion-index posting that `form`, less up to `depth`
-  // characters, hashes to.
+  void index_bigrams();
+  void probe_two_edits(Candidate& candidate) const;
+  // Calls on_hit(posting) for every deletion-index posting that `form`, whole or (depth 1) less
+  // one character, hashes to.
   template <typename OnHit>
   void for_each_deletion_hit(PrefixHashes& hashes, std::string_view form, int depth, OnHit on_hit) const;
   void probe_spans(Candidate& candidate) const;
@@ -146,6 +160,14 @@ class LookalikeDetector {
   HashIndex exact_;
   HashIndex deletions_;
   std::uint64_t deletion_lengths_ = 0;  // bit L set: some indexed deletion has length L
+  std::vector<std::uint32_t> bigram_start_;   // per bigram bucket, into bigram_brands_
+  struct BigramPosting {
+    std::uint32_t watched;
+    std::uint32_t position;  // of the bigram in the brand's skeleton
+  };
+  std::vector<BigramPosting> bigram_brands_;  // once per occurrence in the brand
+  std::vector<int> bigram_need_;              // per watched id: shared bigrams needed, 0 without two edits
+  std::size_t min_two_edit_length_ = SIZE_MAX;
   int max_edits_ = 0;
   std::unique_ptr<Candidate> scratch_;
 };

@@ -1,8 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace leaktrace {
 
@@ -32,20 +33,29 @@ class PublicSuffixList {
   // The algorithm of publicsuffix.org/list: the longest matching rule wins, an exception rule
   // ("!www.ck") beats a wildcard ("*.ck"), and an unlisted TLD is a suffix of one label ("*").
   RegistrableDomain split(std::string_view host) const;
-  std::size_t rules() const { return normal_.size() + wildcard_.size() + exception_.size(); }
+  std::size_t rules() const { return rules_; }
   // A listed suffix ("fr", "gouv.fr", "github.io"), for TLD swaps.
   bool is_suffix(std::string_view suffix) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  // What the list says of one name: a suffix ("fr"), the parent of a wildcard ("ck" of "*.ck"),
+  // an exception ("www.ck" of "!www.ck"); one name may be several.
+  enum Kind : std::uint8_t { normal = 1, wildcard = 2, exception = 4 };
+  struct Slot {
+    std::uint64_t hash = 0;  // of the name read right to left; 0 = empty
+    std::uint32_t name = 0;  // into names_
+    std::uint8_t kinds = 0;
   };
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  void build();
+  std::uint8_t kinds_of(std::string_view name, std::uint64_t hash) const;
 
-  Set normal_;
-  Set wildcard_;   // "*.ck" stored as "ck"
-  Set exception_;  // "!www.ck" stored as "www.ck"
+  std::vector<std::string> names_;
+  std::vector<std::uint8_t> pending_kinds_;
+  std::vector<Slot> slots_;  // open addressing: split() checks a host's suffixes in a few probes
+  std::vector<std::uint64_t> filter_;
+  std::uint64_t mask_ = 0;
+  std::uint64_t filter_mask_ = 0;
+  std::size_t rules_ = 0;
 };
 
 }  // namespace leaktrace
