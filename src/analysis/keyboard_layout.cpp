@@ -69,4 +69,14 @@ bool are_keyboard_neighbours(KeyboardLayout layout, char a, char b) {
   return keyboard_neighbours(layout, a).find(b) != std::string_view::npos;
 }
 
+std::string layouts_where_neighbours(char a, char b, std::span<const KeyboardLayout> layouts) {
+  std::string names;
+  for (KeyboardLayout layout : layouts) {
+    if (!are_keyboard_neighbours(layout, a, b)) continue;
+    if (!names.empty()) names += '/';
+    names += keyboard_layout_name(layout);
+  }
+  return names;
+}
+
 }  // namespace leaktrace

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,8 @@ std::optional<KeyboardLayout> parse_keyboard_layout(std::string_view name);
 // character that is not on the layout's letter and digit rows.
 std::string_view keyboard_neighbours(KeyboardLayout layout, char key);
 bool are_keyboard_neighbours(KeyboardLayout layout, char a, char b);
+
+// "qwerty/azerty": the layouts among `layouts` on which `a` and `b` touch, empty when none does.
+std::string layouts_where_neighbours(char a, char b, std::span<const KeyboardLayout> layouts = all_keyboard_layouts);
 
 }  // namespace leaktrace

@@ -15,21 +15,11 @@ namespace {
 constexpr std::string_view homoglyph_pairs[] = {"0o", "1l", "1i", "li", "gq", "uv"};
 constexpr std::size_t max_label = 64;  // DNS labels are at most 63 bytes
 
-std::string keyboard_layouts_of(char a, char b) {
-  std::string names;
-  for (KeyboardLayout layout : all_keyboard_layouts) {
-    if (!are_keyboard_neighbours(layout, a, b)) continue;
-    if (!names.empty()) names += '/';
-    names += keyboard_layout_name(layout);
-  }
-  return names;
-}
-
 LookalikeStep substitution_step(char original, char typed) {
   if (is_ascii_homoglyph_pair(original, typed)) {
     return {LookalikeRule::homoglyph, fmt::format("{} for {}", typed, original)};
   }
-  if (std::string layouts = keyboard_layouts_of(original, typed); !layouts.empty()) {
+  if (std::string layouts = layouts_where_neighbours(original, typed); !layouts.empty()) {
     return {LookalikeRule::replacement, fmt::format("{} for {}, {} neighbour", typed, original, layouts)};
   }
   if (is_vowel(original) && is_vowel(typed)) return {LookalikeRule::vowel_swap, fmt::format("{} for {}", typed, original)};
@@ -46,7 +36,7 @@ LookalikeStep insertion_step(std::string_view typed, std::size_t at) {
   if (added == before || added == after) return {LookalikeRule::repetition, fmt::format("{} doubled", added)};
   for (char beside : {before, after}) {
     if (beside == '\0') continue;
-    if (std::string layouts = keyboard_layouts_of(beside, added); !layouts.empty()) {
+    if (std::string layouts = layouts_where_neighbours(beside, added); !layouts.empty()) {
       return {LookalikeRule::insertion, fmt::format("{} beside {}, {} neighbour", added, beside, layouts)};
     }
   }

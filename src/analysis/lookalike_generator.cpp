@@ -27,16 +27,6 @@ bool is_valid_ascii_label(std::string_view label) {
   return !(label.size() >= 4 && label[2] == '-' && label[3] == '-' && !label.starts_with("xn--"));
 }
 
-std::string layouts_with_neighbours(const std::vector<KeyboardLayout>& layouts, char a, char b) {
-  std::string names;
-  for (KeyboardLayout layout : layouts) {
-    if (!are_keyboard_neighbours(layout, a, b)) continue;
-    if (!names.empty()) names += '/';
-    names += keyboard_layout_name(layout);
-  }
-  return names;
-}
-
 }  // namespace
 
 LookalikeGenerator::LookalikeGenerator(const std::string& domain, LookalikeGeneratorParameters parameters,
@@ -115,7 +105,7 @@ std::vector<LookalikeGenerator::LabelVariant> LookalikeGenerator::label_variants
         }
       }
       for (char c : neighbours) {
-        std::string layouts = layouts_with_neighbours(parameters_.layouts, label[i], c);
+        std::string layouts = layouts_where_neighbours(label[i], c, parameters_.layouts);
         if (keyboard_replacement) {
           std::string replaced = label;
           replaced[i] = c;

@@ -37,6 +37,14 @@ TEST(KeyboardLayout, AzertyAndQwertzMoveTheirLetters) {
   EXPECT_TRUE(keyboard_neighbours(KeyboardLayout::qwerty, '-').empty());
 }
 
+TEST(KeyboardLayout, NamesTheLayoutsWhereKeysTouch) {
+  EXPECT_EQ(layouts_where_neighbours('e', 'r'), "qwerty/azerty/qwertz");
+  EXPECT_EQ(layouts_where_neighbours('m', 'l'), "azerty");
+  EXPECT_EQ(layouts_where_neighbours('z', 't'), "qwertz");
+  std::array<KeyboardLayout, 1> qwerty_only{KeyboardLayout::qwerty};
+  EXPECT_EQ(layouts_where_neighbours('m', 'l', qwerty_only), "");
+}
+
 TEST(KeyboardLayout, NamesRoundTrip) {
   for (KeyboardLayout layout : all_keyboard_layouts) {
     EXPECT_EQ(parse_keyboard_layout(keyboard_layout_name(layout)), layout);
