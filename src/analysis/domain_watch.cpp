@@ -17,6 +17,7 @@ namespace leaktrace {
 namespace {
 
 constexpr std::size_t read_block = std::size_t{1} << 20;
+constexpr std::size_t hosts_per_statement = 200;  // well under SQLite's 32766 bound parameters
 constexpr char sqlite_header[] = "SQLite format 3";  // and its NUL: 16 bytes
 
 }  // namespace
@@ -91,6 +92,7 @@ void DomainWatch::read_list(const std::string& path) {
       start = newline + 1;
     }
     carry.append(block.substr(start));
+    if (progress_) progress_({&path, source.raw_bytes_read(), source.raw_size().value_or(0), hosts_checked_});
   }
   if (!carry.empty()) handle_line(carry);
   if (source.damage()) throw std::runtime_error(fmt::format("{}: {}", path, *source.damage()));
@@ -111,25 +113,34 @@ void DomainWatch::read_workspace(const std::string& path) {
       flagged.emplace_back(std::move(host), static_cast<std::size_t>(finding - findings_.data()));
     }
   }
-  auto posts = db.prepare(
-      "SELECT p.platform, p.native_id, p.created_at, a.platform, a.native_id, coalesce(a.handle, ''), u.expanded "
-      "FROM urls u JOIN post_urls pu ON pu.url_id = u.id JOIN posts p ON p.id = pu.post_id "
-      "JOIN accounts a ON a.id = p.account_id WHERE u.host = ?1 ORDER BY p.created_at, p.id");
-  for (const auto& [host, index] : flagged) {
-    DomainFinding& finding = findings_[index];
-    posts.bind(1, std::string_view(host));
+  if (progress_) progress_({&path, 0, 0, hosts_checked_});
+  // The posts of the flagged hosts, a batch of hosts per statement: urls.host has no index (the
+  // ingest does not pay for one), so each statement is one scan of the URLs.
+  std::unordered_map<std::string_view, std::size_t> finding_of_host;
+  for (const auto& [host, index] : flagged) finding_of_host.emplace(host, index);
+  for (std::size_t first = 0; first < flagged.size(); first += hosts_per_statement) {
+    std::size_t count = std::min(hosts_per_statement, flagged.size() - first);
+    std::string placeholders;
+    for (std::size_t k = 0; k < count; ++k) placeholders += k == 0 ? "?" : ",?";
+    auto posts = db.prepare(fmt::format(
+        "SELECT u.host, p.platform, p.native_id, p.created_at, a.platform, a.native_id, coalesce(a.handle, ''), "
+        "u.expanded FROM urls u JOIN post_urls pu ON pu.url_id = u.id JOIN posts p ON p.id = pu.post_id "
+        "JOIN accounts a ON a.id = p.account_id WHERE u.host IN ({}) ORDER BY p.created_at, p.id",
+        placeholders));
+    for (std::size_t k = 0; k < count; ++k) posts.bind(static_cast<int>(k + 1), std::string_view(flagged[first + k].first));
     while (posts.step()) {
+      auto it = finding_of_host.find(posts.column_text(0));
+      if (it == finding_of_host.end()) continue;
       LinkingPost post;
-      post.platform = std::string(posts.column_text(0));
-      post.native_id = std::string(posts.column_text(1));
-      post.created_at = posts.column_is_null(2) ? unknown_time : posts.column_int(2);
-      post.account_platform = std::string(posts.column_text(3));
-      post.account_native_id = std::string(posts.column_text(4));
-      post.handle = std::string(posts.column_text(5));
-      post.url = std::string(posts.column_text(6));
-      finding.posts.push_back(std::move(post));
+      post.platform = std::string(posts.column_text(1));
+      post.native_id = std::string(posts.column_text(2));
+      post.created_at = posts.column_is_null(3) ? unknown_time : posts.column_int(3);
+      post.account_platform = std::string(posts.column_text(4));
+      post.account_native_id = std::string(posts.column_text(5));
+      post.handle = std::string(posts.column_text(6));
+      post.url = std::string(posts.column_text(7));
+      findings_[it->second].posts.push_back(std::move(post));
     }
-    posts.reset();
   }
   for (const auto& [host, index] : flagged) {
     DomainFinding& finding = findings_[index];

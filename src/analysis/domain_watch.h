@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,14 @@ struct DomainFinding {
   std::int64_t accounts = 0;       // distinct accounts among the posts
 };
 
+// Where a check is, for a progress bar: called about once per MiB of a list, once per workspace.
+struct DomainWatchProgress {
+  const std::string* path = nullptr;
+  std::uint64_t bytes_read = 0;
+  std::uint64_t total_bytes = 0;  // 0 when unknown (stdin, a pipe)
+  std::int64_t hosts_checked = 0;
+};
+
 // `domains check`: every host of the inputs through the detector. An input is a domain list
 // (plain, gzip or zstd; "-" for stdin; see hosts_in_line() for the line shapes) or a leaktrace
 // workspace, told apart by the SQLite header; for a workspace, the hosts of its URLs, and for
@@ -38,6 +47,7 @@ class DomainWatch {
  public:
   // Throws std::invalid_argument when there is no input.
   DomainWatch(const LookalikeDetector& detector, std::vector<std::string> inputs);
+  void set_progress_handler(std::function<void(const DomainWatchProgress&)> handler) { progress_ = std::move(handler); }
   // Throws on an input that cannot be read (with its path); lines without a host are counted.
   void run();
 
@@ -62,6 +72,7 @@ class DomainWatch {
   std::int64_t lines_read_ = 0;
   std::int64_t lines_without_host_ = 0;
   std::int64_t workspace_hosts_ = 0;
+  std::function<void(const DomainWatchProgress&)> progress_;
   bool finished_ = false;
 };
 

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <filesystem>
 #include <set>
 
@@ -13,6 +14,7 @@
 #include "analysis/registrable_domain.h"
 #include "cli/command.h"
 #include "cli/diagnostics.h"
+#include "cli/progress_bar.h"
 #include "render/json_writer.h"
 #include "render/text_table.h"
 
@@ -123,6 +125,7 @@ class DomainsCommand final : public Command {
     check_->add_option("--min-score", min_score_, "Report only findings scoring at least this (0 to 1)")
         ->default_val(0.0)
         ->check(CLI::Range(0.0, 1.0));
+    check_->add_flag("-q,--quiet", quiet_, "No progress bar and no summary note, only errors");
     check_->add_option("--posts", posts_shown_, "Posts listed per flagged domain in the table (all with --json/--csv)")
         ->default_val(default_posts_shown);
     add_common(*check_);
@@ -215,7 +218,15 @@ class DomainsCommand final : public Command {
     parameters.allowed = domains_from(allow_);
     LookalikeDetector detector(domains_from(watch_), parameters, suffixes, skeletons);
     DomainWatch watch(detector, inputs_);
+    ProgressBar bar(stderr_is_terminal() && !quiet_);
+    auto started = std::chrono::steady_clock::now();
+    watch.set_progress_handler([&](const DomainWatchProgress& progress) {
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      bar.update(std::filesystem::path(*progress.path).filename().string(), progress.bytes_read, progress.total_bytes,
+                 static_cast<std::uint64_t>(progress.hosts_checked), seconds);
+    });
     watch.run();
+    bar.clear();
     std::vector<const DomainFinding*> findings;
     for (const DomainFinding& f : watch.findings()) {
       if (f.match.score >= min_score_) findings.push_back(&f);
@@ -227,7 +238,7 @@ class DomainsCommand final : public Command {
     } else {
       print_check_table(detector, findings);
     }
-    report_note(fmt::format("{} checked against {}: {} flagged{}", counted(watch.hosts_checked(), "host name"),
+    if (!quiet_) report_note(fmt::format("{} checked against {}: {} flagged{}", counted(watch.hosts_checked(), "host name"),
                             counted(static_cast<std::int64_t>(detector.watched().size()), "watched domain"),
                             findings.size(),
                             watch.lines_without_host() > 0
@@ -249,12 +260,13 @@ class DomainsCommand final : public Command {
 
   void print_check_table(const LookalikeDetector& detector, const std::vector<const DomainFinding*>& findings) const {
     if (findings.empty()) return;  // the note on stderr says so
-    TextTable table({"domain", "imitates", "score", "rules", "explanation", "seen"});
+    TextTable table({"domain", "imitates", "brand", "edits", "score", "rules", "explanation", "seen"});
     bool any_posts = false;
     for (const DomainFinding* f : findings) {
       std::string domain = f->match.unicode == f->match.domain ? f->match.domain
                                                                : fmt::format("{} ({})", f->match.domain, f->match.unicode);
-      table.add_row({domain, detector.watched()[f->match.watched].unicode, fmt::format("{:.2f}", f->match.score),
+      table.add_row({domain, detector.watched()[f->match.watched].unicode, f->match.brand,
+                     std::to_string(f->match.distance), fmt::format("{:.2f}", f->match.score),
                      join_rule_names(f->match.steps), describe_steps(f->match.steps), seen_text(*f)});
       any_posts = any_posts || !f->posts.empty();
     }
@@ -366,6 +378,7 @@ class DomainsCommand final : public Command {
   std::size_t posts_shown_ = default_posts_shown;
   bool json_ = false;
   bool csv_ = false;
+  bool quiet_ = false;
   std::string affixes_file_;
   std::string suffix_list_ = default_public_suffix_list_path;
 };

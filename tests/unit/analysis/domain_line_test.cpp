@@ -28,6 +28,11 @@ TEST(DomainLine, CertificateTransparencyLines) {
             (Hosts{"onedrive-en-marche.fr", "mail-en-marche.fr"}));
 }
 
+TEST(DomainLine, CertstreamJsonLines) {
+  EXPECT_EQ(hosts(R"({"message_type":"certificate_update","data":{"leaf_cert":{"all_domains":["en-nnarche.com","www.en-nnarche.com"]}}})"),
+            (Hosts{"en-nnarche.com", "www.en-nnarche.com"}));
+}
+
 TEST(DomainLine, ZoneRecordsNameTheirOwnerOnly) {
   EXPECT_EQ(hosts("en-rnarche.fr. 3600 IN NS ns1.example.net."), Hosts{"en-rnarche.fr"});
   EXPECT_EQ(hosts("en-rnarche.fr. NS ns1.example.net."), Hosts{"en-rnarche.fr"});
