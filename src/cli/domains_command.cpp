@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -120,8 +122,8 @@ class DomainsCommand final : public Command {
         ->allow_extra_args(false)
         ->delimiter(',');
     check_->add_option("inputs", inputs_,
-                       "Domain or URL lists (plain, .gz, .zst; - reads stdin), CT-log or zone dumps, or workspaces")
-        ->required();
+                       "Domain or URL lists (plain, .gz, .zst; - or none reads stdin), CT-log or zone dumps, or "
+                       "workspaces");
     check_->add_option("--min-score", min_score_, "Report only findings scoring at least this (0 to 1)")
         ->default_val(0.0)
         ->check(CLI::Range(0.0, 1.0));
@@ -217,6 +219,13 @@ class DomainsCommand final : public Command {
     parameters.affixes = affixes_from(affixes_file_);
     parameters.allowed = domains_from(allow_);
     LookalikeDetector detector(domains_from(watch_), parameters, suffixes, skeletons);
+    if (inputs_.empty()) {
+      if (isatty(STDIN_FILENO) != 0) {
+        throw std::invalid_argument(
+            "nothing to check: give domain lists, URL lists or a workspace, or pipe names on standard input");
+      }
+      inputs_.push_back("-");
+    }
     DomainWatch watch(detector, inputs_);
     ProgressBar bar(stderr_is_terminal() && !quiet_);
     auto started = std::chrono::steady_clock::now();
