@@ -73,6 +73,14 @@ export class Filters {
     }
   }
 
+  // The smallest whole weight that keeps at most `budget` edges.
+  weightKeeping(budget: number): number {
+    const weights = Float64Array.from(this.data.edges.weight).sort();
+    if (weights.length <= budget) return 0;
+    // weights[length - budget - 1] is the heaviest edge that must go.
+    return Math.floor(weights[weights.length - budget - 1]) + 1;
+  }
+
   get hasTime(): boolean {
     return this.periodStart !== null && this.periodEnd !== null && this.periodEnd > this.periodStart;
   }

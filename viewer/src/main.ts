@@ -34,8 +34,12 @@ function startMaps(): void {
     try {
       const block = document.getElementById(container.dataset.ltMap ?? "");
       if (!block) throw new Error("the map's data block is missing");
+      const startedAtMs = performance.now();
       const data = parseMapData(block.textContent ?? "");
-      maps[container.id || String(Object.keys(maps).length)] = new MapView(container, data, prefix);
+      const parseMs = performance.now() - startedAtMs;
+      const view = new MapView(container, data, prefix);
+      Object.assign(view.timings, { startedAtMs, parseMs });
+      maps[container.id || String(Object.keys(maps).length)] = view;
     } catch (error) {
       container.setAttribute("data-lt-error", "1");
       container.textContent = "";

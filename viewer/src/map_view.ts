@@ -16,11 +16,14 @@ const playIntervalMs = 50;
 const forcedLabels = 12;  // the largest accounts always show their handle
 const fadeLimit = 150_000;  // above this many nodes + edges, hover highlights without fading the rest
 const largeMapItems = 200_000;
+// Past this many edges, edges lighter than the weight that keeps at most this many are hidden at
+// first (the legend says so; lowering the minimum weight draws them all).
+const drawnEdgeBudget = 100_000;
 const fadedNodeColour = "#e4e6e8";
 const fadedEdgeColour = "#eeeeee30";
 const highlightEdgeColour = "#30343a";
 const minNodePixels = 2;
-const maxNodePixels = 18;
+const maxNodePixels = 24;
 const suggestionCount = 10;
 const stateWriteDelayMs = 250;
 
@@ -31,19 +34,26 @@ interface NodeAttributes {
   color: string;
   label: string;
   top: boolean;
+  hiddenAtStart: boolean;
   [key: string]: unknown;
 }
 
 interface EdgeAttributes {
   size: number;
   color: string;
+  hiddenAtStart: boolean;
   [key: string]: unknown;
 }
 
-type NodeState = { isFaded: boolean; isNeighbour: boolean };
-type EdgeState = { isFaded: boolean };
+// Visibility: `hiddenAtStart` (an attribute, so that sigma's first frame already leaves out what
+// the restored view hides) until the filters first change an item, then isShown / isHidden.
+type NodeState = { isFaded: boolean; isNeighbour: boolean; isShown: boolean };
+type EdgeState = { isFaded: boolean; isShown: boolean };
 
+// Milliseconds: startedAtMs since the page's navigation began; the others are durations.
 export interface LoadTimings {
+  startedAtMs: number;
+  parseMs: number;
   graphMs: number;
   sigmaMs: number;
   firstRenderMs: number;
@@ -53,11 +63,12 @@ export class MapView {
   readonly graph: Graph<NodeAttributes, EdgeAttributes>;
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes, Record<string, unknown>, NodeState, EdgeState>;
   readonly filters: Filters;
-  readonly timings: LoadTimings = { graphMs: 0, sigmaMs: 0, firstRenderMs: 0 };
+  readonly timings: LoadTimings = { startedAtMs: 0, parseMs: 0, graphMs: 0, sigmaMs: 0, firstRenderMs: 0 };
   private readonly prefix: string;
   private readonly nodeKeys: string[];
   private readonly edgeKeys: string[];
   private readonly colours: string[];
+  private readonly defaultMinWeight: number;
   private selected = -1;
   private hovered = -1;
   private faded = false;
@@ -88,6 +99,11 @@ export class MapView {
     const edgeCount = edges.source.length;
     this.colours = data.communities.map((c) => c.colour);
     this.filters = new Filters(data);
+    this.defaultMinWeight = edgeCount > drawnEdgeBudget ? this.filters.weightKeeping(drawnEdgeBudget) : 0;
+    const restored = readViewState(prefix);
+    this.applyViewState(restored);
+    this.filters.update();
+    const { nodeVisible, edgeVisible } = this.filters;
 
     this.graph = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: true, allowSelfLoops: true });
     this.nodeKeys = new Array<string>(nodeCount);
@@ -103,6 +119,7 @@ export class MapView {
         color: this.colourOf(nodes.community[i]),
         label: nodes.label[i],
         top: topNodes.has(i),
+        hiddenAtStart: nodeVisible[i] === 0,
       });
     }
     this.edgeKeys = new Array<string>(edgeCount);
@@ -113,6 +130,7 @@ export class MapView {
       this.graph.addDirectedEdgeWithKey(key, this.nodeKeys[edges.source[e]], this.nodeKeys[edges.target[e]], {
         size: 0.4 + Math.min(2.6, Math.log2(1 + Math.max(0, weight)) * 0.5),
         color: this.colourOf(nodes.community[edges.source[e]]) + "40",
+        hiddenAtStart: edgeVisible[e] === 0,
       });
     }
     this.timings.graphMs = performance.now() - started;
@@ -143,6 +161,12 @@ export class MapView {
       this.buildCommunityList(),
       samplingNote(data),
       el("label", { className: "lt-weight-label" }, ["Edges of weight ≥ ", this.weightInput]),
+      this.defaultMinWeight > 0
+        ? el("p", {
+            className: "lt-note",
+            text: `With ${formatCount(edgeCount)} edges, lighter ones are hidden at first to keep the map responsive; lower the weight to draw them.`,
+          })
+        : null,
       this.counts,
     ]);
     this.panel = el("aside", { className: "lt-panel", attrs: { hidden: "", "aria-live": "polite" } });
@@ -154,13 +178,13 @@ export class MapView {
     this.timeLabel = el("span", { className: "lt-time" });
     const timebar = el("div", { className: "lt-timebar" }, [this.playButton, this.slider, this.timeLabel]);
     if (!this.filters.hasTime) timebar.hidden = true;
-    container.append(stage, heading, legend, this.panel, timebar);
+    container.append(stage, el("div", { className: "lt-side" }, [heading, legend]), this.panel, timebar);
 
     const sigmaStarted = performance.now();
     const large = nodeCount + edgeCount > largeMapItems;
     this.sigma = new Sigma<NodeAttributes, EdgeAttributes, Record<string, unknown>, NodeState, EdgeState>(this.graph, stage, {
-      customNodeState: { isFaded: false, isNeighbour: false },
-      customEdgeState: { isFaded: false },
+      customNodeState: { isFaded: false, isNeighbour: false, isShown: false },
+      customEdgeState: { isFaded: false, isShown: false },
       settings: {
         hideEdgesOnMove: true,
         hideLabelsOnMove: large,
@@ -179,10 +203,12 @@ export class MapView {
             color: { attribute: "color" },
             label: { attribute: "label" },
             labelVisibility: { whenData: "top", then: "visible", else: "auto" },
-            visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+            visibility: { whenData: "hiddenAtStart", then: "hidden", else: "visible" },
           },
+          { whenState: "isShown", then: { visibility: "visible" } },
+          { whenState: "isHidden", then: { visibility: "hidden" } },
           { whenState: "isFaded", then: { color: fadedNodeColour, labelVisibility: "hidden" } },
-          { whenState: "isNeighbour", then: { depth: "topNodes", labelVisibility: "visible" } },
+          { whenState: "isNeighbour", then: { depth: "topNodes" } },
           { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "visible", backdropVisibility: "visible" } },
           { whenState: "isHovered", then: { depth: "topNodes", labelVisibility: "visible", backdropVisibility: "visible" } },
         ],
@@ -190,21 +216,23 @@ export class MapView {
           {
             size: { attribute: "size" },
             color: { attribute: "color" },
-            visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+            visibility: { whenData: "hiddenAtStart", then: "hidden", else: "visible" },
           },
+          { whenState: "isShown", then: { visibility: "visible" } },
+          { whenState: "isHidden", then: { visibility: "hidden" } },
           { whenState: "isFaded", then: { color: fadedEdgeColour } },
           { whenState: "isHighlighted", then: { color: highlightEdgeColour, depth: "topEdges" } },
         ],
       },
     });
     this.timings.sigmaMs = performance.now() - sigmaStarted;
-    this.sigma.once("afterRender", () => {
-      this.timings.firstRenderMs = performance.now() - started;
-      container.setAttribute("data-lt-ready", "1");
-    });
+    // Sigma draws its first frame in its constructor, already with the restored filters.
+    this.timings.firstRenderMs = performance.now() - started;
+    container.setAttribute("data-lt-ready", "1");
 
     this.bindEvents();
-    this.restore(readViewState(prefix));
+    this.syncControls();
+    this.restoreView(restored);
   }
 
   // ---- Queries, also used by the browser tests ----
@@ -227,7 +255,7 @@ export class MapView {
       camera: { x: camera.x, y: camera.y, ratio: camera.ratio, angle: camera.angle },
       hidden: [...this.filters.hiddenCommunities],
       time: this.filters.time,
-      minWeight: this.filters.minWeight,
+      minWeight: this.filters.minWeight === this.defaultMinWeight ? null : this.filters.minWeight,
       selected: this.selected >= 0 ? this.data.nodes.id[this.selected] : null,
     };
   }
@@ -310,13 +338,13 @@ export class MapView {
     const show: string[] = [];
     const hide: string[] = [];
     for (const i of changed.nodes) (this.filters.nodeVisible[i] ? show : hide).push(this.nodeKeys[i]);
-    if (show.length) this.sigma.setNodesState(show, { isHidden: false });
-    if (hide.length) this.sigma.setNodesState(hide, { isHidden: true });
+    if (show.length) this.sigma.setNodesState(show, { isHidden: false, isShown: true });
+    if (hide.length) this.sigma.setNodesState(hide, { isHidden: true, isShown: false });
     show.length = 0;
     hide.length = 0;
     for (const e of changed.edges) (this.filters.edgeVisible[e] ? show : hide).push(this.edgeKeys[e]);
-    if (show.length) this.sigma.setEdgesState(show, { isHidden: false });
-    if (hide.length) this.sigma.setEdgesState(hide, { isHidden: true });
+    if (show.length) this.sigma.setEdgesState(show, { isHidden: false, isShown: true });
+    if (hide.length) this.sigma.setEdgesState(hide, { isHidden: true, isShown: false });
     const { nodes, edges } = this.data;
     this.counts.textContent =
       `${formatCount(this.filters.visibleNodes)} of ${formatCount(nodes.id.length)} accounts, ` +
@@ -324,15 +352,29 @@ export class MapView {
     this.saveState();
   }
 
-  private restore(state: ViewState): void {
+  // The filters of a view, before the graph is drawn.
+  private applyViewState(state: ViewState): void {
     for (const c of state.hidden) if (c >= -1 && c < this.data.communities.length) this.filters.hiddenCommunities.add(c);
+    this.filters.minWeight = state.minWeight ?? this.defaultMinWeight;
+    const { periodStart, periodEnd } = this.filters;
+    let time = state.time;
+    if (time !== null && periodEnd !== null && time >= periodEnd) time = null;
+    if (time !== null && periodStart !== null && time < periodStart) time = periodStart;
+    this.filters.time = time;
+  }
+
+  // The controls as the filters are.
+  private syncControls(): void {
     for (const item of this.legendItems) {
       const c = Number(item.dataset.community);
       item.setAttribute("aria-pressed", this.filters.hiddenCommunities.has(c) ? "false" : "true");
     }
-    this.filters.minWeight = state.minWeight;
-    this.weightInput.value = String(state.minWeight);
-    this.setTime(state.time);
+    this.weightInput.value = String(this.filters.minWeight);
+    this.setTime(this.filters.time);
+  }
+
+  // Camera and selection, once sigma has drawn.
+  private restoreView(state: ViewState): void {
     if (state.camera) this.sigma.getCamera().setState(state.camera as CameraView);
     if (state.selected !== null) {
       const index = this.nodeIndex(state.selected);

@@ -1,6 +1,6 @@
 // The view state in the URL hash, so that a link reopens the same view:
 //   #cam=X,Y,RATIO,ANGLE&hide=1,4&t=1494000000000&w=2&sel=twitter:25073877
-// Keys are prefixed with "<container id>." when the page holds more than one map. Only numbers and
+// `w` is written only when it differs from the map's default. Keys are prefixed with "<container id>." when the page holds more than one map. Only numbers and
 // the selected account's id are read back, and all of them are checked before use.
 
 export interface CameraView {
@@ -14,12 +14,12 @@ export interface ViewState {
   camera: CameraView | null;
   hidden: number[];
   time: number | null;  // null: the whole period
-  minWeight: number;
+  minWeight: number | null;  // null: the map's default
   selected: string | null;
 }
 
 export function emptyViewState(): ViewState {
-  return { camera: null, hidden: [], time: null, minWeight: 0, selected: null };
+  return { camera: null, hidden: [], time: null, minWeight: null, selected: null };
 }
 
 function hashParams(): URLSearchParams {
@@ -51,7 +51,8 @@ export function readViewState(prefix: string): ViewState {
       .filter((n): n is number => n !== null && Number.isInteger(n));
   }
   state.time = finite(params.get(prefix + "t"));
-  state.minWeight = Math.max(0, finite(params.get(prefix + "w")) ?? 0);
+  const weight = finite(params.get(prefix + "w"));
+  state.minWeight = weight === null ? null : Math.max(0, weight);
   state.selected = params.get(prefix + "sel");
   return state;
 }
@@ -68,7 +69,7 @@ export function writeViewState(prefix: string, state: ViewState): void {
   set("cam", cam ? [round(cam.x, 5), round(cam.y, 5), round(cam.ratio, 5), round(cam.angle, 4)].join(",") : null);
   set("hide", state.hidden.length ? [...state.hidden].sort((a, b) => a - b).join(",") : null);
   set("t", state.time === null ? null : String(Math.round(state.time)));
-  set("w", state.minWeight > 0 ? String(state.minWeight) : null);
+  set("w", state.minWeight === null ? null : String(state.minWeight));
   set("sel", state.selected);
   const hash = params.toString();
   const url = window.location.href.replace(/#.*$/, "") + (hash ? "#" + hash : "");
