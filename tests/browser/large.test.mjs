@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { countPixels, launch, mapUrl, openPage, stageShot, waitForMap, writeArtifact } from "./harness.mjs";
 
-const loadLimitMs = 280_000;
+const loadLimitMs = 450_000;
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
