@@ -28,6 +28,8 @@ class BarnesHutTree {
                      double theta, bool prevent_overlap, double& fx, double& fy) const;
 
   std::size_t cell_count() const { return cells_.size(); }
+  // The points in Morton order: querying them in this order keeps the cells a query visits in cache.
+  const std::vector<std::uint32_t>& order() const { return order_; }
 
  private:
   struct Cell {

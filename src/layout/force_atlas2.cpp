@@ -106,10 +106,13 @@ void ForceAtlas2::compute_forces(std::span<const double> x, std::span<const doub
   const double k_r = options_.scaling_ratio;
   const double k_g = options_.gravity;
 
+  // With Barnes–Hut, nodes go in the tree's Morton order, so that neighbouring queries share cells.
+  const std::vector<std::uint32_t>* order = options_.barnes_hut ? &tree_.order() : nullptr;
   auto body = [&](std::size_t chunk) {
     const auto begin = static_cast<std::uint32_t>(chunk * nodes_per_chunk);
     const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, begin + nodes_per_chunk));
-    for (std::uint32_t i = begin; i < end; ++i) {
+    for (std::uint32_t rank = begin; rank < end; ++rank) {
+      const std::uint32_t i = order != nullptr ? (*order)[rank] : rank;
       const double xi = x[i], yi = y[i], mi = mass_[i];
       const double si = overlap ? sizes[i] : 0.0;
       double fxi = 0, fyi = 0;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "layout/layout_random.h"
 
@@ -60,7 +61,10 @@ PlantedGraph make_planted_graph(const PlantedGraphOptions& options) {
   }
 
   graph.edges.reserve(options.edges);
-  for (std::uint64_t e = 0; e < options.edges; ++e) {
+  std::unordered_map<std::uint64_t, std::size_t> index;  // pair -> edge
+  index.reserve(options.edges * 2);
+  const std::uint64_t max_draws = options.edges * 20;
+  for (std::uint64_t draws = 0; graph.edges.size() < options.edges && draws < max_draws; ++draws) {
     const std::uint32_t source = draw(cumulative, 0, options.nodes, random);
     std::uint32_t target;
     if (random.uniform() < options.mixing || options.communities == 1) {
@@ -70,6 +74,12 @@ PlantedGraph make_planted_graph(const PlantedGraphOptions& options) {
       target = draw(cumulative, start[c], start[c + 1], random);
     }
     if (target == source) continue;
+    const std::uint64_t key = (std::uint64_t{std::min(source, target)} << 32) | std::max(source, target);
+    auto [it, added] = index.try_emplace(key, graph.edges.size());
+    if (!added) {
+      graph.edges[it->second].weight += 1;
+      continue;
+    }
     const float weight = random.uniform() < 0.3 ? static_cast<float>(2 + random.below(4)) : 1.0f;
     graph.edges.push_back({source, target, weight});
   }
