@@ -61,8 +61,21 @@ void BackboneLayout::choose_backbone() {
                       });
     for (std::size_t k = 0; k < keep; ++k) backbone_[order[k]] = 1;
   }
+  // A node none of whose neighbours is in the backbone would float alone in ForceAtlas2: it is
+  // placed with its component instead.
+  std::vector<std::uint8_t> connected(n, 0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (!backbone_[v]) continue;
+    for (std::uint32_t w : graph_.neighbours(v)) {
+      if (backbone_[w]) {
+        connected[v] = 1;
+        break;
+      }
+    }
+  }
   backbone_nodes_.clear();
   for (std::uint32_t v = 0; v < n; ++v) {
+    backbone_[v] = connected[v];
     if (backbone_[v]) backbone_nodes_.push_back(v);
   }
 }
@@ -151,7 +164,7 @@ void BackboneLayout::place_rest(double leaf_distance) {
   for (std::uint32_t v = 0; v < n; ++v) {
     if (placed[v]) outer = std::max(outer, std::hypot(x_[v] - cx, y_[v] - cy));
   }
-  outer += 4 * leaf_distance;
+  outer += 3 * leaf_distance;
   std::uint32_t orphan = 0;
   std::vector<std::uint8_t> seen(n, 0);
   std::vector<std::uint32_t> component;
@@ -171,7 +184,8 @@ void BackboneLayout::place_rest(double leaf_distance) {
     for (std::uint32_t v : component) {
       if (graph_.degree(v) > graph_.degree(root) || (graph_.degree(v) == graph_.degree(root) && v < root)) root = v;
     }
-    const double radius = outer + 2 * leaf_distance * std::sqrt(static_cast<double>(orphan));
+    // An annulus filled outwards at about one component per (2 leaf distances)², like a sunflower.
+    const double radius = std::sqrt(outer * outer + static_cast<double>(orphan) * 4 * leaf_distance * leaf_distance / M_PI);
     const double angle = orphan * golden_angle;
     ++orphan;
     x_[root] = cx + radius * std::cos(angle);

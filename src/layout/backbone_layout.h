@@ -18,6 +18,7 @@ enum class BackboneRule : unsigned char {
   min_degree,  // every node with at least `min_degree` neighbours (in a repost graph most have one)
   top_score,   // the `top_count` nodes of highest `score` (e.g. PageRank)
 };
+// Either way, a chosen node with no chosen neighbour leaves the backbone (it would float alone).
 
 // The jitter tolerance BackboneLayout uses when it starts from communities (and no ForceAtlas2
 // options are given): low, so that ForceAtlas2 refines the communities' arrangement instead of
