@@ -67,6 +67,8 @@ void BarnesHutTree::build(std::span<const double> x, std::span<const double> y, 
   const auto n = static_cast<std::uint32_t>(x.size());
   cells_.clear();
   cell_reach_.clear();
+  leaves_.clear();
+  leaf_bounds_.clear();
   has_sizes_ = !sizes.empty();
   if (n == 0) return;
 
@@ -126,6 +128,15 @@ void BarnesHutTree::build_cell(std::uint32_t lo, std::uint32_t hi, int level, do
       my += sorted_mass_[k] * sorted_y_[k];
       if (has_sizes_) max_size = std::max(max_size, sorted_size_[k]);
     }
+    Bounds bounds{sorted_x_[lo], sorted_y_[lo], sorted_x_[lo], sorted_y_[lo]};
+    for (std::uint32_t k = lo; k < hi; ++k) {
+      bounds.min_x = std::min(bounds.min_x, sorted_x_[k]);
+      bounds.max_x = std::max(bounds.max_x, sorted_x_[k]);
+      bounds.min_y = std::min(bounds.min_y, sorted_y_[k]);
+      bounds.max_y = std::max(bounds.max_y, sorted_y_[k]);
+    }
+    leaves_.push_back(index);
+    leaf_bounds_.push_back(bounds);
     Cell& cell = cells_[index];
     cell.leaf = true;
     cell.mass = m;
@@ -160,6 +171,102 @@ void BarnesHutTree::build_cell(std::uint32_t lo, std::uint32_t hi, int level, do
   cell_reach_[index] = width * sqrt2 + max_size;
 }
 
+void BarnesHutTree::add_pair(std::uint32_t k, std::uint32_t other, double ex, double ey, double size,
+                             bool prevent_overlap, double& sum_x, double& sum_y) const {
+  const double e2 = ex * ex + ey * ey;
+  if (prevent_overlap) {
+    const double size_sum = size + (has_sizes_ ? sorted_size_[other] : 0.0);
+    if (e2 == 0) {
+      double ux, uy;
+      coincident_direction(order_[k], order_[other], ux, uy);
+      const double push = size_sum > 0 ? overlap_push * sorted_mass_[other] : 0.0;
+      sum_x += ux * push;
+      sum_y += uy * push;
+      return;
+    }
+    const double factor = overlap_repulsion_factor(ex, ey, sorted_mass_[other], size_sum, 1.0);
+    sum_x += ex * factor;
+    sum_y += ey * factor;
+  } else if (e2 > 0) {
+    const double factor = sorted_mass_[other] / e2;
+    sum_x += ex * factor;
+    sum_y += ey * factor;
+  }
+}
+
+void BarnesHutTree::add_leaf_repulsion(std::size_t leaf, std::span<const double> mass, std::span<const double> sizes,
+                                       double coefficient, double theta, bool prevent_overlap, std::span<double> fx,
+                                       std::span<double> fy) const {
+  const std::uint32_t leaf_cell = leaves_[leaf];
+  const Cell& own = cells_[leaf_cell];
+  const std::uint32_t first = own.first;
+  const std::uint32_t count = own.count;
+  if (count > leaf_capacity) {  // points at one place (the deepest level): one walk each
+    for (std::uint32_t k = first; k < first + count; ++k) {
+      const std::uint32_t i = order_[k];
+      add_repulsion(i, sorted_x_[k], sorted_y_[k], mass[i], sizes.empty() ? 0.0 : sizes[i], coefficient, theta,
+                    prevent_overlap, fx[i], fy[i]);
+    }
+    return;
+  }
+  const Bounds& box = leaf_bounds_[leaf];
+  const bool sized = prevent_overlap && has_sizes_;
+  const double own_size = sized ? cell_reach_[leaf_cell] - std::sqrt(own.width_squared) * sqrt2 : 0.0;
+  const double theta_squared = theta * theta;
+  double sum_x[leaf_capacity] = {}, sum_y[leaf_capacity] = {};
+  const double* xs = sorted_x_.data() + first;
+  const double* ys = sorted_y_.data() + first;
+  const auto cell_count = static_cast<std::uint32_t>(cells_.size());
+  for (std::uint32_t c = 0; c < cell_count;) {
+    const Cell& cell = cells_[c];
+    if (c == leaf_cell) {
+      for (std::uint32_t a = 0; a < count; ++a) {
+        const double size = has_sizes_ ? sorted_size_[first + a] : 0.0;
+        for (std::uint32_t b = 0; b < count; ++b) {
+          if (a != b) add_pair(first + a, first + b, xs[a] - xs[b], ys[a] - ys[b], size, prevent_overlap, sum_x[a], sum_y[a]);
+        }
+      }
+      c = cell.skip;
+      continue;
+    }
+    if (first - cell.first < cell.count) {  // an ancestor of the leaf
+      ++c;
+      continue;
+    }
+    const double dx = std::max({box.min_x - cell.centre_x, 0.0, cell.centre_x - box.max_x});
+    const double dy = std::max({box.min_y - cell.centre_y, 0.0, cell.centre_y - box.max_y});
+    const double nearest_squared = dx * dx + dy * dy;
+    if (cell.width_squared < theta_squared * nearest_squared &&
+        (!sized || std::sqrt(nearest_squared) > own_size + cell_reach_[c])) {
+      for (std::uint32_t a = 0; a < count; ++a) {
+        const double ex = xs[a] - cell.centre_x, ey = ys[a] - cell.centre_y;
+        const double factor = cell.mass / (ex * ex + ey * ey);
+        sum_x[a] += ex * factor;
+        sum_y[a] += ey * factor;
+      }
+      c = cell.skip;
+      continue;
+    }
+    if (!cell.leaf) {
+      ++c;
+      continue;
+    }
+    const std::uint32_t end = cell.first + cell.count;
+    for (std::uint32_t a = 0; a < count; ++a) {
+      const double size = has_sizes_ ? sorted_size_[first + a] : 0.0;
+      for (std::uint32_t k = cell.first; k < end; ++k) {
+        add_pair(first + a, k, xs[a] - sorted_x_[k], ys[a] - sorted_y_[k], size, prevent_overlap, sum_x[a], sum_y[a]);
+      }
+    }
+    c = cell.skip;
+  }
+  for (std::uint32_t a = 0; a < count; ++a) {
+    const std::uint32_t i = order_[first + a];
+    fx[i] += sum_x[a] * coefficient * mass[i];
+    fy[i] += sum_y[a] * coefficient * mass[i];
+  }
+}
+
 void BarnesHutTree::add_repulsion(std::uint32_t self, double px, double py, double mass, double size,
                                   double coefficient, double theta, bool prevent_overlap, double& fx,
                                   double& fy) const {
@@ -189,27 +296,7 @@ void BarnesHutTree::add_repulsion(std::uint32_t self, double px, double py, doub
     const std::uint32_t end = cell.first + cell.count;
     for (std::uint32_t k = cell.first; k < end; ++k) {
       if (k == self_rank) continue;
-      const double ex = px - sorted_x_[k];
-      const double ey = py - sorted_y_[k];
-      const double e2 = ex * ex + ey * ey;
-      if (prevent_overlap) {
-        const double size_sum = size + (has_sizes_ ? sorted_size_[k] : 0.0);
-        if (e2 == 0) {
-          double ux, uy;
-          coincident_direction(self, order_[k], ux, uy);
-          const double push = size_sum > 0 ? overlap_push * sorted_mass_[k] : 0.0;
-          sum_x += ux * push;
-          sum_y += uy * push;
-          continue;
-        }
-        const double factor = overlap_repulsion_factor(ex, ey, sorted_mass_[k], size_sum, 1.0);
-        sum_x += ex * factor;
-        sum_y += ey * factor;
-      } else if (e2 > 0) {
-        const double factor = sorted_mass_[k] / e2;
-        sum_x += ex * factor;
-        sum_y += ey * factor;
-      }
+      add_pair(self_rank, k, px - sorted_x_[k], py - sorted_y_[k], size, prevent_overlap, sum_x, sum_y);
     }
     c = cell.skip;
   }

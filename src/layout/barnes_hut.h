@@ -27,6 +27,15 @@ class BarnesHutTree {
   void add_repulsion(std::uint32_t self, double px, double py, double mass, double size, double coefficient,
                      double theta, bool prevent_overlap, double& fx, double& fy) const;
 
+  // The same for every point of one leaf at once (`leaf` indexes leaves()), added to fx[i], fy[i] of
+  // each point i of it: one walk of the tree per leaf instead of per point. A cell stands for its
+  // points when w / d < theta for d its distance to the leaf's bounding box, which is at least as
+  // strict as the test per point.
+  void add_leaf_repulsion(std::size_t leaf, std::span<const double> mass, std::span<const double> sizes,
+                          double coefficient, double theta, bool prevent_overlap, std::span<double> fx,
+                          std::span<double> fy) const;
+  const std::vector<std::uint32_t>& leaves() const { return leaves_; }  // leaf cells, in Morton order
+
   std::size_t cell_count() const { return cells_.size(); }
   // The points in Morton order: querying them in this order keeps the cells a query visits in cache.
   const std::vector<std::uint32_t>& order() const { return order_; }
@@ -44,8 +53,17 @@ class BarnesHutTree {
   };
 
   void build_cell(std::uint32_t lo, std::uint32_t hi, int level, double width);
+  // The repulsion factor of sorted point `other` on sorted point `k` (at ex, ey from it), without
+  // k_r m_k, accumulated into (sum_x, sum_y).
+  void add_pair(std::uint32_t k, std::uint32_t other, double ex, double ey, double size, bool prevent_overlap,
+                double& sum_x, double& sum_y) const;
 
   std::vector<Cell> cells_;
+  std::vector<std::uint32_t> leaves_;
+  struct Bounds {
+    double min_x, min_y, max_x, max_y;
+  };
+  std::vector<Bounds> leaf_bounds_;
   std::vector<double> cell_reach_;      // width * sqrt 2 + largest radius in the cell (overlap prevention)
   std::vector<std::uint64_t> keys_;     // (Morton code << 32) | point index, sorted
   std::vector<std::uint64_t> scratch_;  // radix sort buffer

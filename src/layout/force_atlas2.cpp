@@ -13,6 +13,7 @@ namespace leaktrace {
 namespace {
 
 constexpr std::size_t nodes_per_chunk = 512;
+constexpr std::size_t leaves_per_chunk = 128;
 
 // Gephi's adaptive-speed constants (the reference implementation the paper describes).
 constexpr double min_speed_efficiency = 0.05;
@@ -106,8 +107,20 @@ void ForceAtlas2::compute_forces(std::span<const double> x, std::span<const doub
   const double k_r = options_.scaling_ratio;
   const double k_g = options_.gravity;
 
-  // With Barnes–Hut, nodes go in the tree's Morton order, so that neighbouring queries share cells.
+  // With Barnes–Hut, repulsion first, one tree walk per leaf (each leaf writes only its own
+  // nodes); then the rest, nodes in the tree's Morton order so that neighbours share cache lines.
   const std::vector<std::uint32_t>* order = options_.barnes_hut ? &tree_.order() : nullptr;
+  if (options_.barnes_hut) {
+    std::fill(fx.begin(), fx.end(), 0.0);
+    std::fill(fy.begin(), fy.end(), 0.0);
+    const std::size_t leaves = tree_.leaves().size();
+    pool_->for_each_chunk((leaves + leaves_per_chunk - 1) / leaves_per_chunk, [&](std::size_t chunk) {
+      const std::size_t end = std::min(leaves, (chunk + 1) * leaves_per_chunk);
+      for (std::size_t leaf = chunk * leaves_per_chunk; leaf < end; ++leaf) {
+        tree_.add_leaf_repulsion(leaf, mass_, sizes, k_r, options_.barnes_hut_theta, overlap, fx, fy);
+      }
+    });
+  }
   auto body = [&](std::size_t chunk) {
     const auto begin = static_cast<std::uint32_t>(chunk * nodes_per_chunk);
     const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, begin + nodes_per_chunk));
@@ -119,7 +132,8 @@ void ForceAtlas2::compute_forces(std::span<const double> x, std::span<const doub
 
       // Repulsion, F_r = k_r (deg_i + 1)(deg_j + 1) / d.
       if (options_.barnes_hut) {
-        tree_.add_repulsion(i, xi, yi, mi, si, k_r, options_.barnes_hut_theta, overlap, fxi, fyi);
+        fxi = fx[i];
+        fyi = fy[i];
       } else {
         double sx = 0, sy = 0;
         for (std::uint32_t j = 0; j < n; ++j) {

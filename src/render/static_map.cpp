@@ -201,26 +201,11 @@ std::string sanitize_figure_text(std::string_view text) {
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  auto append = [&](std::uint32_t cp) {
-    if (cp == '\n' || cp == '\r' || cp == '\t') cp = ' ';
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return;                            // controls
-    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return;  // bidi embeddings, isolates
-    if (cp == 0x200E || cp == 0x200F || cp == 0x061C) return;                      // direction marks
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+  // Valid sequences are copied as they are; only what is dropped or replaced needs a code point.
+  auto keep = [](std::uint32_t cp) {
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return false;                            // controls
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return false;  // bidi embeddings, isolates
+    return cp != 0x200E && cp != 0x200F && cp != 0x061C;                                  // direction marks
   };
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = s[i];
@@ -234,11 +219,15 @@ std::string sanitize_figure_text(std::string_view text) {
     static constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
     if (valid && (cp < smallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) valid = false;
     if (!valid) {
-      append(0xFFFD);
+      out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
       continue;
     }
-    append(cp);
+    if (cp == '\n' || cp == '\r' || cp == '\t') {
+      out.push_back(' ');
+    } else if (keep(cp)) {
+      out.append(text.substr(i, length));
+    }
     i += length;
   }
   return out;

@@ -77,6 +77,34 @@ TEST(BarnesHutTree, ApproximationErrorShrinksWithTheta) {
   EXPECT_LT(fine, gephi);
 }
 
+TEST(BarnesHutTree, LeafWalksAgreeWithPointWalks) {
+  Cloud cloud = make_cloud(2500, 13);
+  for (int i = 0; i < 40; ++i) {  // a pile at one place: deeper than the tree goes
+    cloud.x.push_back(77.0);
+    cloud.y.push_back(33.0);
+    cloud.mass.push_back(2.0);
+  }
+  const std::size_t n = cloud.x.size();
+  BarnesHutTree tree;
+  tree.build(cloud.x, cloud.y, cloud.mass, {});
+  for (double theta : {0.0, 0.5, 1.2}) {
+    std::vector<double> lx(n, 0), ly(n, 0);
+    for (std::size_t leaf = 0; leaf < tree.leaves().size(); ++leaf) {
+      tree.add_leaf_repulsion(leaf, cloud.mass, {}, 3.0, theta, false, lx, ly);
+    }
+    double error = 0, norm = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      double ex, ey;
+      exact_repulsion(cloud, i, 3.0, ex, ey);
+      if (cloud.x[i] == 77.0 && cloud.y[i] == 33.0) continue;  // coincident: no direction
+      error += std::hypot(lx[i] - ex, ly[i] - ey);
+      norm += std::hypot(ex, ey);
+    }
+    // The leaf test is stricter than the point test, so at least as accurate.
+    EXPECT_LT(error / norm, theta == 0 ? 1e-12 : theta < 1 ? 0.01 : 0.05) << "theta " << theta;
+  }
+}
+
 TEST(BarnesHutTree, CoincidentPointsDoNotBlowUp) {
   const std::vector<double> x(20, 5.0), y(20, -3.0), mass(20, 1.0);
   BarnesHutTree tree;

@@ -81,11 +81,6 @@ struct ForceCase {
   ForceAtlas2Options options;
 };
 
-ForceAtlas2Options exact(ForceAtlas2Options o) {
-  o.barnes_hut = false;
-  return o;
-}
-
 class ForceAtlas2Forces : public ::testing::TestWithParam<ForceCase> {};
 
 TEST_P(ForceAtlas2Forces, MatchThePapersFormulas) {
