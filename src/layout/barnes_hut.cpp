@@ -194,26 +194,26 @@ void BarnesHutTree::add_pair(std::uint32_t k, std::uint32_t other, double ex, do
   }
 }
 
-void BarnesHutTree::add_leaf_repulsion(std::size_t leaf, std::span<const double> mass, std::span<const double> sizes,
+void BarnesHutTree::add_leaf_repulsion(std::size_t leaf, std::span<const double> mass,
                                        double coefficient, double theta, bool prevent_overlap, std::span<double> fx,
                                        std::span<double> fy) const {
   const std::uint32_t leaf_cell = leaves_[leaf];
   const Cell& own = cells_[leaf_cell];
   const std::uint32_t first = own.first;
   const std::uint32_t count = own.count;
-  if (count > leaf_capacity) {  // points at one place (the deepest level): one walk each
-    for (std::uint32_t k = first; k < first + count; ++k) {
-      const std::uint32_t i = order_[k];
-      add_repulsion(i, sorted_x_[k], sorted_y_[k], mass[i], sizes.empty() ? 0.0 : sizes[i], coefficient, theta,
-                    prevent_overlap, fx[i], fy[i]);
-    }
-    return;
-  }
   const Bounds& box = leaf_bounds_[leaf];
   const bool sized = prevent_overlap && has_sizes_;
   const double own_size = sized ? cell_reach_[leaf_cell] - std::sqrt(own.width_squared) * sqrt2 : 0.0;
   const double theta_squared = theta * theta;
-  double sum_x[leaf_capacity] = {}, sum_y[leaf_capacity] = {};
+  // Leaves at the deepest level can hold more points (at one place): those sum on the heap.
+  double local_x[leaf_capacity] = {}, local_y[leaf_capacity] = {};
+  std::vector<double> heap_x, heap_y;
+  if (count > leaf_capacity) {
+    heap_x.assign(count, 0.0);
+    heap_y.assign(count, 0.0);
+  }
+  double* sum_x = count > leaf_capacity ? heap_x.data() : local_x;
+  double* sum_y = count > leaf_capacity ? heap_y.data() : local_y;
   const double* xs = sorted_x_.data() + first;
   const double* ys = sorted_y_.data() + first;
   const auto cell_count = static_cast<std::uint32_t>(cells_.size());
@@ -265,43 +265,6 @@ void BarnesHutTree::add_leaf_repulsion(std::size_t leaf, std::span<const double>
     fx[i] += sum_x[a] * coefficient * mass[i];
     fy[i] += sum_y[a] * coefficient * mass[i];
   }
-}
-
-void BarnesHutTree::add_repulsion(std::uint32_t self, double px, double py, double mass, double size,
-                                  double coefficient, double theta, bool prevent_overlap, double& fx,
-                                  double& fy) const {
-  const double theta_squared = theta * theta;
-  const std::uint32_t self_rank = rank_[self];
-  const bool sized = prevent_overlap && has_sizes_;
-  const auto cell_count = static_cast<std::uint32_t>(cells_.size());
-  double sum_x = 0, sum_y = 0;
-  for (std::uint32_t c = 0; c < cell_count;) {
-    const Cell& cell = cells_[c];
-    const double dx = px - cell.centre_x;
-    const double dy = py - cell.centre_y;
-    const double d2 = dx * dx + dy * dy;
-    const bool holds_self = self_rank - cell.first < cell.count;
-    if (!holds_self && cell.width_squared < theta_squared * d2 &&
-        (!sized || std::sqrt(d2) > size + cell_reach_[c])) {
-      const double factor = cell.mass / d2;
-      sum_x += dx * factor;
-      sum_y += dy * factor;
-      c = cell.skip;
-      continue;
-    }
-    if (!cell.leaf) {
-      ++c;
-      continue;
-    }
-    const std::uint32_t end = cell.first + cell.count;
-    for (std::uint32_t k = cell.first; k < end; ++k) {
-      if (k == self_rank) continue;
-      add_pair(self_rank, k, px - sorted_x_[k], py - sorted_y_[k], size, prevent_overlap, sum_x, sum_y);
-    }
-    c = cell.skip;
-  }
-  fx += sum_x * coefficient * mass;
-  fy += sum_y * coefficient * mass;
 }
 
 }  // namespace leaktrace

@@ -19,25 +19,26 @@ class BarnesHutTree {
   void build(std::span<const double> x, std::span<const double> y, std::span<const double> mass,
              std::span<const double> sizes);
 
-  // The ForceAtlas2 repulsion k_r * m_i * m_j / d on point `self` (at px, py, with mass and size),
-  // from all other points, added to (fx, fy). A cell of width w whose centre of mass is at distance d
-  // stands for its points when w / d < theta (Gephi's criterion; theta = 0 is exact). With
-  // `prevent_overlap`, near points repel by the anti-collision law on d - size_i - size_j, and a cell
-  // is only approximated when none of its points can overlap the query point.
-  void add_repulsion(std::uint32_t self, double px, double py, double mass, double size, double coefficient,
-                     double theta, bool prevent_overlap, double& fx, double& fy) const;
+  // The ForceAtlas2 repulsion k_r m_i m_j / d on every point i of one leaf (`leaf` indexes
+  // leaves()) from all other points, added to fx[i], fy[i]: one walk of the tree per leaf. A cell of
+  // width w stands for its points when w / d < theta, d the distance from its centre of mass to the
+  // leaf's bounding box (Gephi's criterion, applied to the whole leaf; theta = 0 is exact). With
+  // `prevent_overlap`, near points repel by the anti-collision law on d − size_i − size_j, and a cell
+  // is only approximated when none of its points can overlap the leaf's.
+  void add_leaf_repulsion(std::size_t leaf, std::span<const double> mass, double coefficient, double theta,
+                          bool prevent_overlap, std::span<double> fx, std::span<double> fy) const;
 
-  // The same for every point of one leaf at once (`leaf` indexes leaves()), added to fx[i], fy[i] of
-  // each point i of it: one walk of the tree per leaf instead of per point. A cell stands for its
-  // points when w / d < theta for d its distance to the leaf's bounding box, which is at least as
-  // strict as the test per point.
-  void add_leaf_repulsion(std::size_t leaf, std::span<const double> mass, std::span<const double> sizes,
-                          double coefficient, double theta, bool prevent_overlap, std::span<double> fx,
-                          std::span<double> fy) const;
+  // All of it: add_leaf_repulsion() over every leaf.
+  void add_repulsion(std::span<const double> mass, double coefficient, double theta, bool prevent_overlap,
+                     std::span<double> fx, std::span<double> fy) const {
+    for (std::size_t leaf = 0; leaf < leaves_.size(); ++leaf) {
+      add_leaf_repulsion(leaf, mass, coefficient, theta, prevent_overlap, fx, fy);
+    }
+  }
   const std::vector<std::uint32_t>& leaves() const { return leaves_; }  // leaf cells, in Morton order
 
   std::size_t cell_count() const { return cells_.size(); }
-  // The points in Morton order: querying them in this order keeps the cells a query visits in cache.
+  // The points in Morton order.
   const std::vector<std::uint32_t>& order() const { return order_; }
 
  private:

@@ -117,7 +117,7 @@ void ForceAtlas2::compute_forces(std::span<const double> x, std::span<const doub
     pool_->for_each_chunk((leaves + leaves_per_chunk - 1) / leaves_per_chunk, [&](std::size_t chunk) {
       const std::size_t end = std::min(leaves, (chunk + 1) * leaves_per_chunk);
       for (std::size_t leaf = chunk * leaves_per_chunk; leaf < end; ++leaf) {
-        tree_.add_leaf_repulsion(leaf, mass_, sizes, k_r, options_.barnes_hut_theta, overlap, fx, fy);
+        tree_.add_leaf_repulsion(leaf, mass_, k_r, options_.barnes_hut_theta, overlap, fx, fy);
       }
     });
   }

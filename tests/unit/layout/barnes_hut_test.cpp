@@ -41,16 +41,26 @@ void exact_repulsion(const Cloud& cloud, std::size_t i, double k, double& fx, do
   }
 }
 
+struct Forces {
+  std::vector<double> x, y;
+};
+
+Forces tree_forces(const BarnesHutTree& tree, const Cloud& cloud, double k, double theta) {
+  Forces f{std::vector<double>(cloud.x.size(), 0), std::vector<double>(cloud.x.size(), 0)};
+  tree.add_repulsion(cloud.mass, k, theta, false, f.x, f.y);
+  return f;
+}
+
 TEST(BarnesHutTree, ThetaZeroIsExact) {
   const Cloud cloud = make_cloud(600, 7);
   BarnesHutTree tree;
   tree.build(cloud.x, cloud.y, cloud.mass, {});
+  const Forces f = tree_forces(tree, cloud, 2.0, 0.0);
   for (std::uint32_t i = 0; i < cloud.x.size(); i += 37) {
-    double ex, ey, fx = 0, fy = 0;
+    double ex, ey;
     exact_repulsion(cloud, i, 2.0, ex, ey);
-    tree.add_repulsion(i, cloud.x[i], cloud.y[i], cloud.mass[i], 0, 2.0, 0.0, false, fx, fy);
-    EXPECT_NEAR(fx, ex, 1e-9 * (std::abs(ex) + 1));
-    EXPECT_NEAR(fy, ey, 1e-9 * (std::abs(ey) + 1));
+    EXPECT_NEAR(f.x[i], ex, 1e-9 * (std::abs(ex) + 1));
+    EXPECT_NEAR(f.y[i], ey, 1e-9 * (std::abs(ey) + 1));
   }
 }
 
@@ -59,13 +69,13 @@ TEST(BarnesHutTree, ApproximationErrorShrinksWithTheta) {
   BarnesHutTree tree;
   tree.build(cloud.x, cloud.y, cloud.mass, {});
   auto mean_relative_error = [&](double theta) {
+    const Forces f = tree_forces(tree, cloud, 1.0, theta);
     double total = 0;
     int count = 0;
     for (std::uint32_t i = 0; i < cloud.x.size(); i += 13) {
-      double ex, ey, fx = 0, fy = 0;
+      double ex, ey;
       exact_repulsion(cloud, i, 1.0, ex, ey);
-      tree.add_repulsion(i, cloud.x[i], cloud.y[i], cloud.mass[i], 0, 1.0, theta, false, fx, fy);
-      total += std::hypot(fx - ex, fy - ey) / std::hypot(ex, ey);
+      total += std::hypot(f.x[i] - ex, f.y[i] - ey) / std::hypot(ex, ey);
       ++count;
     }
     return total / count;
@@ -77,30 +87,25 @@ TEST(BarnesHutTree, ApproximationErrorShrinksWithTheta) {
   EXPECT_LT(fine, gephi);
 }
 
-TEST(BarnesHutTree, LeafWalksAgreeWithPointWalks) {
+TEST(BarnesHutTree, APileDeeperThanTheTreeIsStillExactAtThetaZero) {
   Cloud cloud = make_cloud(2500, 13);
-  for (int i = 0; i < 40; ++i) {  // a pile at one place: deeper than the tree goes
+  for (int i = 0; i < 40; ++i) {  // a pile at one place, more than a leaf holds
     cloud.x.push_back(77.0);
     cloud.y.push_back(33.0);
     cloud.mass.push_back(2.0);
   }
-  const std::size_t n = cloud.x.size();
   BarnesHutTree tree;
   tree.build(cloud.x, cloud.y, cloud.mass, {});
   for (double theta : {0.0, 0.5, 1.2}) {
-    std::vector<double> lx(n, 0), ly(n, 0);
-    for (std::size_t leaf = 0; leaf < tree.leaves().size(); ++leaf) {
-      tree.add_leaf_repulsion(leaf, cloud.mass, {}, 3.0, theta, false, lx, ly);
-    }
+    const Forces f = tree_forces(tree, cloud, 3.0, theta);
     double error = 0, norm = 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::uint32_t i = 0; i < cloud.x.size(); ++i) {
       double ex, ey;
       exact_repulsion(cloud, i, 3.0, ex, ey);
       if (cloud.x[i] == 77.0 && cloud.y[i] == 33.0) continue;  // coincident: no direction
-      error += std::hypot(lx[i] - ex, ly[i] - ey);
+      error += std::hypot(f.x[i] - ex, f.y[i] - ey);
       norm += std::hypot(ex, ey);
     }
-    // The leaf test is stricter than the point test, so at least as accurate.
     EXPECT_LT(error / norm, theta == 0 ? 1e-12 : theta < 1 ? 0.01 : 0.05) << "theta " << theta;
   }
 }
@@ -109,21 +114,18 @@ TEST(BarnesHutTree, CoincidentPointsDoNotBlowUp) {
   const std::vector<double> x(20, 5.0), y(20, -3.0), mass(20, 1.0);
   BarnesHutTree tree;
   tree.build(x, y, mass, {});
-  double fx = 0, fy = 0;
-  tree.add_repulsion(0, x[0], y[0], 1, 0, 1, 1.2, false, fx, fy);
-  EXPECT_EQ(fx, 0);
-  EXPECT_EQ(fy, 0);
+  std::vector<double> fx(20, 0), fy(20, 0);
+  tree.add_repulsion(mass, 1, 1.2, false, fx, fy);
+  EXPECT_EQ(fx[0], 0);
+  EXPECT_EQ(fy[0], 0);
   // With sizes, coincident points are pushed apart in opposite directions.
-  const std::vector<double> sizes(20, 1.0);
-  tree.build(x, y, mass, sizes);
-  double ax = 0, ay = 0, bx = 0, by = 0;
   const std::vector<double> two_x{0, 0}, two_y{0, 0}, two_mass{1, 1}, two_sizes{1, 1};
   tree.build(two_x, two_y, two_mass, two_sizes);
-  tree.add_repulsion(0, 0, 0, 1, 1, 1, 1.2, true, ax, ay);
-  tree.add_repulsion(1, 0, 0, 1, 1, 1, 1.2, true, bx, by);
-  EXPECT_GT(std::hypot(ax, ay), 0);
-  EXPECT_NEAR(ax, -bx, 1e-12);
-  EXPECT_NEAR(ay, -by, 1e-12);
+  std::vector<double> ax(2, 0), ay(2, 0);
+  tree.add_repulsion(two_mass, 1, 1.2, true, ax, ay);
+  EXPECT_GT(std::hypot(ax[0], ay[0]), 0);
+  EXPECT_NEAR(ax[0], -ax[1], 1e-12);
+  EXPECT_NEAR(ay[0], -ay[1], 1e-12);
 }
 
 TEST(OverlapRepulsion, FollowsThePapersThreeCases) {
