@@ -536,8 +536,10 @@ StaticMapResult render_static_map(const MapDocument& document, const StaticMapOp
   if (!result.labels.empty()) {
     cairo_set_source_rgb(cr, 0.42, 0.42, 0.45);
     set_font(cr, 7.5);
-    const double y_note = std::min(bottom - 2, y + 10);
-    show_text(cr, legend.x, y_note, ellipsize(cr, "Size: PageRank. Labels: top accounts.", legend.width));
+    const std::vector<std::string> lines = wrap(cr, "Size: PageRank. Labels: top accounts.", legend.width);
+    for (std::size_t k = 0; k < lines.size() && y + 10 + 9.0 * static_cast<double>(k) < bottom; ++k) {
+      show_text(cr, legend.x, y + 10 + 9.0 * static_cast<double>(k), lines[k]);
+    }
   }
 
   // ---- write ----
