@@ -76,6 +76,24 @@ bool NetworkDocument::dynamic() const {
   return false;
 }
 
+void NetworkDocument::add_node_column(NetworkColumn column, std::vector<NetworkValue> values) {
+  if (values.size() != nodes.size()) {
+    throw std::invalid_argument(fmt::format("node column '{}' has {} values for {} nodes; give one per node",
+                                            column.name, values.size(), nodes.size()));
+  }
+  node_columns.push_back(std::move(column));
+  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].values.push_back(std::move(values[i]));
+}
+
+void NetworkDocument::add_edge_column(NetworkColumn column, std::vector<NetworkValue> values) {
+  if (values.size() != edges.size()) {
+    throw std::invalid_argument(fmt::format("edge column '{}' has {} values for {} edges; give one per edge",
+                                            column.name, values.size(), edges.size()));
+  }
+  edge_columns.push_back(std::move(column));
+  for (std::size_t i = 0; i < edges.size(); ++i) edges[i].values.push_back(std::move(values[i]));
+}
+
 void NetworkDocument::check() const {
   check_columns(node_columns, node_fields, "node");
   check_columns(edge_columns, edge_fields, "edge");

@@ -66,6 +66,9 @@ struct NetworkDocument {
 
   // Whether any node or edge has a time (the exports then carry Gephi's timeline).
   bool dynamic() const;
+  // Appends a column with one value per node (per edge); throws std::invalid_argument otherwise.
+  void add_node_column(NetworkColumn column, std::vector<NetworkValue> values);
+  void add_edge_column(NetworkColumn column, std::vector<NetworkValue> values);
   // Throws std::invalid_argument saying what to fix: duplicate node ids, an edge naming no node, a
   // non-finite or negative weight, values not one per column or not of the column's type, column
   // names repeated or taken by the built-in fields the writers use (nodes: id, label, start, x, y,
