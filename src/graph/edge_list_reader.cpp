@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
-#include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "graph/delimited_text.h"
 #include "graph/network_builder.h"
-#include "graph/network_time.h"
 
 namespace leaktrace {
 namespace {
@@ -42,15 +39,6 @@ std::optional<Column> column_of(std::string_view field) {
     if (entry.name == folded) return entry.column;
   }
   return std::nullopt;
-}
-
-std::optional<double> parse_weight(std::string_view text) {
-  double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value) || value < 0) {
-    return std::nullopt;
-  }
-  return value;
 }
 
 }  // namespace
@@ -105,25 +93,16 @@ ImportedNetwork read_edge_list(std::string_view text, const std::string& path) {
     std::string_view source = field(source_column);
     std::string_view target = field(target_column);
     if (source.empty() || target.empty()) {
-      builder.reject(number, "an edge needs a source and a target");
+      builder.reject(number, "edge without a source and a target");
       continue;
     }
     GraphEdge edge;
-    if (std::string_view weight = field(weight_column); !weight.empty()) {
-      auto value = parse_weight(weight);
-      if (!value) {
-        builder.reject(number, fmt::format("weight '{}' is not a number >= 0", weight));
-        continue;
-      }
-      edge.weight = static_cast<float>(*value);
-    }
-    if (std::string_view time = field(time_column); !time.empty()) {
-      auto value = parse_network_time(time);
-      if (!value) {
-        builder.reject(number, fmt::format("time '{}' is neither ISO-8601 nor seconds since the epoch", time));
-        continue;
-      }
-      edge.first = edge.last = *value;
+    std::string_view weight = field(weight_column);
+    if (!weight.empty() && !builder.read_weight(weight, number, edge.weight)) continue;
+    std::string_view time = field(time_column);
+    if (!time.empty()) {
+      if (!builder.read_time(time, number, edge.first)) continue;
+      edge.last = edge.first;
     }
     if (std::string_view type = field(type_column); !type.empty()) edge.type = builder.edge_type(type);
     edge.source = builder.node(source);

@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -16,25 +15,8 @@
 namespace leaktrace {
 namespace {
 
-struct Attribute {
-  std::string title;
-  std::optional<std::string> default_value;
-};
-
-// Declared attributes of one class in document order, found by id (or by title, which some
-// writers put in `for`).
-struct AttributeSet {
-  std::vector<Attribute> attributes;
-  std::unordered_map<std::string, std::size_t> by_id;
-  const Attribute* find(const std::string& key) const {
-    auto it = by_id.find(key);
-    if (it != by_id.end()) return &attributes[it->second];
-    for (const Attribute& attribute : attributes) {
-      if (attribute.title == key) return &attribute;
-    }
-    return nullptr;
-  }
-};
+using Attribute = XmlDeclarations::Declaration;
+using AttributeSet = XmlDeclarations;
 
 std::optional<double> parse_number(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
@@ -97,7 +79,7 @@ AttributeSet read_attributes(const xmlNode* graph, std::string_view cls, Network
       }
       Attribute entry{xml_attribute(attribute, "title").value_or(*id), std::nullopt};
       if (xmlNode* value = xml_first_child(attribute, "default")) entry.default_value = xml_content(value);
-      if (set.by_id.emplace(*id, set.attributes.size()).second) set.attributes.push_back(entry);
+      set.add(*id, std::move(entry));
     }
   }
   return set;
@@ -111,12 +93,12 @@ std::map<std::string, std::string> read_attvalues(const xmlNode* element, const 
   for (xmlNode* attvalue : xml_children(attvalues, "attvalue")) {
     auto key = xml_attribute(attvalue, "for");
     if (!key) key = xml_attribute(attvalue, "id");  // GEXF 1.0
-    const Attribute* attribute = key ? set.find(*key) : nullptr;
+    const Attribute* attribute = set.find(key, true);
     if (!attribute) {
       builder.reject(xml_line(attvalue), fmt::format("<attvalue> for '{}', which no <attribute> declares", key.value_or("")));
       continue;
     }
-    if (!values.emplace(attribute->title, xml_attribute(attvalue, "value").value_or("")).second) {
+    if (!values.emplace(attribute->name, xml_attribute(attvalue, "value").value_or("")).second) {
       builder.count("further values of dynamic attributes not kept (the first kept)");
     }
   }
@@ -153,30 +135,23 @@ void read_viz(const xmlNode* node, std::uint32_t index, NetworkBuilder& builder)
 }
 
 void read_node(const xmlNode* node, const AttributeSet& attributes, NetworkBuilder& builder) {
-  auto id = xml_attribute(node, "id");
-  if (!id || id->empty()) {
-    builder.reject(xml_line(node), "a <node> without an id");
-    return;
-  }
-  if (builder.has_node(*id)) {
-    builder.reject(xml_line(node), fmt::format("a second <node> with id '{}'", *id));
-    return;
-  }
   Interval interval;
   std::string error;
   if (!read_interval(node, interval, error)) {
     builder.reject(xml_line(node), error);
     return;
   }
-  std::uint32_t index = builder.node(*id);
+  auto added = builder.add_node(xml_attribute(node, "id"), xml_line(node), "<node>");
+  if (!added) return;
+  std::uint32_t index = *added;
   if (auto label = xml_attribute(node, "label")) builder.set_label(index, *label);
   std::map<std::string, std::string> values = read_attvalues(node, attributes, builder);
-  for (const Attribute& attribute : attributes.attributes) {
-    auto it = values.find(attribute.title);
+  for (const Attribute& attribute : attributes.declarations) {
+    auto it = values.find(attribute.name);
     if (it != values.end()) {
-      builder.set_attribute(index, attribute.title, it->second);
+      builder.set_attribute(index, attribute.name, it->second);
     } else if (attribute.default_value) {
-      builder.set_attribute(index, attribute.title, *attribute.default_value);
+      builder.set_attribute(index, attribute.name, *attribute.default_value);
     }
   }
   if (interval.first != unknown_time) builder.set_attribute(index, "start", format_iso8601_time(interval.first));
@@ -187,26 +162,11 @@ void read_node(const xmlNode* node, const AttributeSet& attributes, NetworkBuild
 }
 
 void read_edge(const xmlNode* edge, const AttributeSet& attributes, NetworkBuilder& builder) {
-  auto source = xml_attribute(edge, "source");
-  auto target = xml_attribute(edge, "target");
-  if (!source || !target) {
-    builder.reject(xml_line(edge), "an <edge> needs a source and a target");
-    return;
-  }
-  for (const std::string* end : {&*source, &*target}) {
-    if (!builder.has_node(*end)) {
-      builder.reject(xml_line(edge), fmt::format("the <edge> names node '{}', which is not declared", *end));
-      return;
-    }
-  }
+  auto ends = builder.edge_ends(xml_attribute(edge, "source"), xml_attribute(edge, "target"), xml_line(edge), "<edge>");
+  if (!ends) return;
   GraphEdge out;
-  if (auto weight = xml_attribute(edge, "weight")) {
-    auto value = parse_number(*weight);
-    if (!value || *value < 0) {
-      builder.reject(xml_line(edge), fmt::format("weight '{}' is not a number >= 0", *weight));
-      return;
-    }
-    out.weight = static_cast<float>(*value);
+  if (auto weight = xml_attribute(edge, "weight"); weight && !builder.read_weight(*weight, xml_line(edge), out.weight)) {
+    return;
   }
   Interval interval;
   std::string error;
@@ -225,12 +185,10 @@ void read_edge(const xmlNode* edge, const AttributeSet& attributes, NetworkBuild
     out.type = builder.edge_type(it->second);
   }
   for (const auto& [title, value] : values) {
-    if (title != "type" && title != "interaction" && title != "weight") {
-      builder.count(fmt::format("edge values of '{}' not kept (an edge keeps weight, type and time)", title));
-    }
+    if (title != "type" && title != "interaction" && title != "weight") builder.edge_value_not_kept(title);
   }
-  out.source = *builder.find(*source);
-  out.target = *builder.find(*target);
+  out.source = ends->first;
+  out.target = ends->second;
   builder.add_edge(out);
 }
 
@@ -239,13 +197,8 @@ void read_edge(const xmlNode* edge, const AttributeSet& attributes, NetworkBuild
 ImportedNetwork read_gexf(std::string_view text, const std::string& path) {
   NetworkBuilder builder(path, NetworkFormat::gexf);
   XmlDocument document(text);
-  for (const XmlDocument::Error& error : document.errors()) builder.reject(error.line, "XML: " + error.message);
-  if (document.errors_not_kept() > 0) builder.note(fmt::format("{} more XML errors", document.errors_not_kept()));
-  xmlNode* root = document.root();
-  if (!root || xml_name(root) != "gexf") {
-    builder.reject(root ? xml_line(root) : 0, "no <gexf> root element");
-    return builder.finish(false);
-  }
+  xmlNode* root = network_root(document, "gexf", builder);
+  if (!root) return builder.finish(false);
   xmlNode* graph = xml_first_child(root, "graph");
   if (!graph) {
     builder.reject(xml_line(root), "no <graph> inside <gexf>");
@@ -254,7 +207,7 @@ ImportedNetwork read_gexf(std::string_view text, const std::string& path) {
   bool directed = xml_attribute(graph, "defaultedgetype").value_or("undirected") == "directed";
   AttributeSet node_attributes = read_attributes(graph, "node", builder);
   AttributeSet edge_attributes = read_attributes(graph, "edge", builder);
-  for (const Attribute& attribute : node_attributes.attributes) builder.declare_attribute(attribute.title);
+  for (const Attribute& attribute : node_attributes.declarations) builder.declare_attribute(attribute.name);
   for (xmlNode* nodes : xml_children(graph, "nodes")) {
     for (xmlNode* node : xml_children(nodes, "node")) read_node(node, node_attributes, builder);
   }

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "graph/network_builder.h"
-#include "graph/network_time.h"
 
 namespace leaktrace {
 namespace {
@@ -228,17 +227,15 @@ const GmlValue* scalar(const GmlValue& list, std::string_view key) {
   return nullptr;
 }
 
+std::optional<std::string> text_of(const GmlValue* value) {
+  if (!value) return std::nullopt;
+  return value->text;
+}
+
 void read_node(const GmlValue& node, NetworkBuilder& builder) {
-  const GmlValue* id = scalar(node, "id");
-  if (!id || id->text.empty()) {
-    builder.reject(node.line, "a node without an id");
-    return;
-  }
-  if (builder.has_node(id->text)) {
-    builder.reject(node.line, fmt::format("a second node with id {}", id->text));
-    return;
-  }
-  std::uint32_t index = builder.node(id->text);
+  auto added = builder.add_node(text_of(scalar(node, "id")), node.line, "node");
+  if (!added) return;
+  std::uint32_t index = *added;
   std::vector<std::pair<std::string, const GmlValue*>> fields;
   flatten("", node, fields);
   std::unordered_set<std::string> seen;
@@ -257,38 +254,16 @@ void read_node(const GmlValue& node, NetworkBuilder& builder) {
 }
 
 void read_edge(const GmlValue& edge, NetworkBuilder& builder) {
-  const GmlValue* source = scalar(edge, "source");
-  const GmlValue* target = scalar(edge, "target");
-  if (!source || !target) {
-    builder.reject(edge.line, "an edge needs a source and a target");
-    return;
-  }
-  for (const GmlValue* end : {source, target}) {
-    if (!builder.has_node(end->text)) {
-      builder.reject(edge.line, fmt::format("the edge names node {}, which is not declared", end->text));
-      return;
-    }
-  }
+  auto ends = builder.edge_ends(text_of(scalar(edge, "source")), text_of(scalar(edge, "target")), edge.line, "edge");
+  if (!ends) return;
   GraphEdge out;
   const GmlValue* weight = scalar(edge, "weight");
   if (!weight) weight = scalar(edge, "value");
-  if (weight) {
-    double value = 0;
-    auto [end, error] = std::from_chars(weight->text.data(), weight->text.data() + weight->text.size(), value);
-    if (weight->kind != GmlValue::Kind::number || error != std::errc{} || !std::isfinite(value) || value < 0) {
-      builder.reject(edge.line, fmt::format("weight '{}' is not a number >= 0", weight->text));
-      return;
-    }
-    out.weight = static_cast<float>(value);
-  }
+  if (weight && !builder.read_weight(weight->text, edge.line, out.weight)) return;
   for (std::string_view key : {"time", "timestamp", "start"}) {
     if (const GmlValue* time = scalar(edge, key)) {
-      auto value = parse_network_time(time->text);
-      if (!value) {
-        builder.reject(edge.line, fmt::format("time '{}' is neither ISO-8601 nor seconds since the epoch", time->text));
-        return;
-      }
-      out.first = out.last = *value;
+      if (!builder.read_time(time->text, edge.line, out.first)) return;
+      out.last = out.first;
       break;
     }
   }
@@ -296,12 +271,10 @@ void read_edge(const GmlValue& edge, NetworkBuilder& builder) {
   for (const GmlPair& pair : edge.items) {
     static const std::unordered_set<std::string_view> read{"source", "target", "weight", "value", "time",
                                                             "timestamp", "start", "type", "id"};
-    if (!read.contains(pair.key)) {
-      builder.count(fmt::format("edge values of '{}' not kept (an edge keeps weight, type and time)", pair.key));
-    }
+    if (!read.contains(pair.key)) builder.edge_value_not_kept(pair.key);
   }
-  out.source = *builder.find(source->text);
-  out.target = *builder.find(target->text);
+  out.source = ends->first;
+  out.target = ends->second;
   builder.add_edge(out);
 }
 

@@ -17,10 +17,10 @@ namespace leaktrace {
 // id (its key); `label` is its label; every other scalar key is a node attribute with the value as
 // written (football's `value 7` -> "7"), nested lists flattened (`graphics [ x 1 ]` -> "graphics.x").
 // An edge needs a source and a target naming declared nodes (in any order in the file); `weight`
-// (or `value`) is its weight, `type` its interaction type, `time` (or `timestamp`, `start`) its
-// time. A node or edge that cannot be used is rejected with its line. A syntax error (an
-// unterminated string, a missing `]`) ends the reading there: the element it interrupts is
-// rejected, everything complete before it is kept.
+// (or `value`; a number, or a string holding one) is its weight, `type` its interaction type,
+// `time` (or `timestamp`, `start`) its time. A node or edge that cannot be used is rejected with
+// its line. A syntax error (an unterminated string, a missing `]`) ends the reading there: the
+// element it interrupts is rejected, everything complete before it is kept.
 ImportedNetwork read_gml(std::string_view text, const std::string& path);
 
 }  // namespace leaktrace

@@ -1,42 +1,22 @@
 #include "graph/graphml_reader.h"
 
 #include <cctype>
-#include <charconv>
-#include <cmath>
 #include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "graph/network_builder.h"
-#include "graph/network_time.h"
 #include "graph/xml_document.h"
 
 namespace leaktrace {
 namespace {
 
-struct Key {
-  std::string name;
-  std::optional<std::string> default_value;
-};
-
-// Keys in the order the file declares them, found by id.
-struct KeySet {
-  std::vector<Key> keys;
-  std::unordered_map<std::string, std::size_t> by_id;
-  void add(const std::string& id, const Key& key) {
-    if (by_id.emplace(id, keys.size()).second) keys.push_back(key);
-  }
-  const Key* find(const std::optional<std::string>& id) const {
-    if (!id) return nullptr;
-    auto it = by_id.find(*id);
-    return it == by_id.end() ? nullptr : &keys[it->second];
-  }
-};
+using Key = XmlDeclarations::Declaration;
 
 struct Keys {
-  KeySet node;
-  KeySet edge;
+  XmlDeclarations node;
+  XmlDeclarations edge;
 };
 
 Keys read_keys(const xmlNode* root, NetworkBuilder& builder) {
@@ -59,28 +39,11 @@ Keys read_keys(const xmlNode* root, NetworkBuilder& builder) {
   return keys;
 }
 
-std::optional<double> parse_weight(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value) || value < 0) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 void read_node(const xmlNode* node, const Keys& keys, NetworkBuilder& builder) {
   auto id = xml_attribute(node, "id");
-  if (!id || id->empty()) {
-    builder.reject(xml_line(node), "a <node> without an id");
-    return;
-  }
-  if (builder.has_node(*id)) {
-    builder.reject(xml_line(node), fmt::format("a second <node> with id '{}'", *id));
-    return;
-  }
-  std::uint32_t index = builder.node(*id);
+  auto added = builder.add_node(id, xml_line(node), "<node>");
+  if (!added) return;
+  std::uint32_t index = *added;
   std::unordered_map<std::string, std::string> values;
   for (xmlNode* data : xml_children(node, "data")) {
     auto key = xml_attribute(data, "key");
@@ -91,7 +54,7 @@ void read_node(const xmlNode* node, const Keys& keys, NetworkBuilder& builder) {
     }
     values.emplace(declared->name, xml_content(data));
   }
-  for (const Key& key : keys.node.keys) {
+  for (const Key& key : keys.node.declarations) {
     auto it = values.find(key.name);
     std::optional<std::string> value = it != values.end() ? std::optional(it->second) : key.default_value;
     if (!value) continue;
@@ -106,20 +69,10 @@ void read_node(const xmlNode* node, const Keys& keys, NetworkBuilder& builder) {
 }
 
 void read_edge(const xmlNode* edge, const Keys& keys, NetworkBuilder& builder) {
-  auto source = xml_attribute(edge, "source");
-  auto target = xml_attribute(edge, "target");
-  if (!source || !target) {
-    builder.reject(xml_line(edge), "an <edge> needs a source and a target");
-    return;
-  }
-  for (const std::string* end : {&*source, &*target}) {
-    if (!builder.has_node(*end)) {
-      builder.reject(xml_line(edge), fmt::format("the <edge> names node '{}', which is not declared", *end));
-      return;
-    }
-  }
+  auto ends = builder.edge_ends(xml_attribute(edge, "source"), xml_attribute(edge, "target"), xml_line(edge), "<edge>");
+  if (!ends) return;
   std::map<std::string, std::string> values;
-  for (const Key& key : keys.edge.keys) {
+  for (const Key& key : keys.edge.declarations) {
     if (key.default_value) values[key.name] = *key.default_value;
   }
   for (xmlNode* data : xml_children(edge, "data")) {
@@ -134,28 +87,19 @@ void read_edge(const xmlNode* edge, const Keys& keys, NetworkBuilder& builder) {
   GraphEdge out;
   for (const auto& [name, value] : values) {
     if (name == "weight") {
-      auto weight = parse_weight(value);
-      if (!weight) {
-        builder.reject(xml_line(edge), fmt::format("weight '{}' is not a number >= 0", value));
-        return;
-      }
-      out.weight = static_cast<float>(*weight);
+      if (!builder.read_weight(value, xml_line(edge), out.weight)) return;
     } else if (name == "type" || name == "interaction") {
       out.type = builder.edge_type(value);
     } else if (name == "time" || name == "timestamp" || name == "start") {
-      auto time = parse_network_time(value);
-      if (!time) {
-        builder.reject(xml_line(edge), fmt::format("time '{}' is neither ISO-8601 nor seconds since the epoch", value));
-        return;
-      }
-      out.first = out.last = *time;
+      if (!builder.read_time(value, xml_line(edge), out.first)) return;
+      out.last = out.first;
     } else {
-      builder.count(fmt::format("edge values of '{}' not kept (an edge keeps weight, type and time)", name));
+      builder.edge_value_not_kept(name);
     }
   }
   if (xml_attribute(edge, "sourceport") || xml_attribute(edge, "targetport")) builder.count("edge ports ignored");
-  out.source = *builder.find(*source);
-  out.target = *builder.find(*target);
+  out.source = ends->first;
+  out.target = ends->second;
   builder.add_edge(out);
 }
 
@@ -164,14 +108,9 @@ void read_edge(const xmlNode* edge, const Keys& keys, NetworkBuilder& builder) {
 ImportedNetwork read_graphml(std::string_view text, const std::string& path) {
   NetworkBuilder builder(path, NetworkFormat::graphml);
   XmlDocument document(text);
-  for (const XmlDocument::Error& error : document.errors()) builder.reject(error.line, "XML: " + error.message);
-  if (document.errors_not_kept() > 0) builder.note(fmt::format("{} more XML errors", document.errors_not_kept()));
-  xmlNode* root = document.root();
+  xmlNode* root = network_root(document, "graphml", builder);
   bool directed = true;
-  if (!root || xml_name(root) != "graphml") {
-    builder.reject(root ? xml_line(root) : 0, "no <graphml> root element");
-    return builder.finish(directed);
-  }
+  if (!root) return builder.finish(directed);
   Keys keys = read_keys(root, builder);
   std::vector<xmlNode*> graphs = xml_children(root, "graph");
   if (graphs.empty()) {

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
+
+#include "graph/network_time.h"
 
 namespace leaktrace {
 namespace {
@@ -19,6 +23,18 @@ std::string lowercase_trimmed(std::string_view text) {
 }
 
 }  // namespace
+
+std::optional<double> parse_weight(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value) ||
+      value < 0) {
+    return std::nullopt;
+  }
+  return value;
+}
 
 NetworkBuilder::NetworkBuilder(std::string path, NetworkFormat format) : path_(std::move(path)), format_(format) {}
 
@@ -46,6 +62,59 @@ void NetworkBuilder::set_attribute(std::uint32_t node, std::string_view name, st
   NodeAttribute& attribute = attributes_[attribute_index_.find(std::string(name))->second];
   if (attribute.values.size() <= node) attribute.values.resize(nodes_.size());
   attribute.values[node] = std::move(value);
+}
+
+std::optional<std::uint32_t> NetworkBuilder::add_node(const std::optional<std::string>& id, std::uint64_t line,
+                                                     std::string_view element) {
+  if (!id || id->empty()) {
+    reject(line, fmt::format("{} without an id", element));
+    return std::nullopt;
+  }
+  if (has_node(*id)) {
+    reject(line, fmt::format("a second {} with id '{}'", element, *id));
+    return std::nullopt;
+  }
+  return node(*id);
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> NetworkBuilder::edge_ends(
+    const std::optional<std::string>& source, const std::optional<std::string>& target, std::uint64_t line,
+    std::string_view element) {
+  if (!source || !target) {
+    reject(line, fmt::format("{} without a source and a target", element));
+    return std::nullopt;
+  }
+  auto from = find(*source);
+  auto to = find(*target);
+  if (!from || !to) {
+    reject(line, fmt::format("{} names node '{}', which is not declared", element, from ? *target : *source));
+    return std::nullopt;
+  }
+  return std::pair{*from, *to};
+}
+
+bool NetworkBuilder::read_weight(std::string_view text, std::uint64_t line, float& weight) {
+  auto value = parse_weight(text);
+  if (!value) {
+    reject(line, fmt::format("weight '{}' is not a number >= 0", text));
+    return false;
+  }
+  weight = static_cast<float>(*value);
+  return true;
+}
+
+bool NetworkBuilder::read_time(std::string_view text, std::uint64_t line, TimeMs& time) {
+  auto value = parse_network_time(text);
+  if (!value) {
+    reject(line, fmt::format("time '{}' is neither ISO-8601 nor seconds since the epoch", text));
+    return false;
+  }
+  time = *value;
+  return true;
+}
+
+void NetworkBuilder::edge_value_not_kept(std::string_view name) {
+  count(fmt::format("edge values of '{}' not kept (an edge keeps weight, type and time)", name));
 }
 
 InteractionType NetworkBuilder::edge_type(std::string_view name) {

@@ -12,6 +12,9 @@
 
 namespace leaktrace {
 
+// A weight as the network files write it: a finite number >= 0, surrounding spaces allowed.
+std::optional<double> parse_weight(std::string_view text);
+
 // What the network readers share: nodes by id in order of first appearance, their attributes by
 // name, edges, rejections and notes, then the ImportedNetwork.
 class NetworkBuilder {
@@ -27,6 +30,21 @@ class NetworkBuilder {
   void set_attribute(std::uint32_t node, std::string_view name, std::string value);
   // Declares an attribute so that it exists even when no node has a value.
   void declare_attribute(std::string_view name);
+
+  // The readers' checks, each rejecting at `line` what fails it. `element` names the element in
+  // the messages ("node", "<node>").
+  // A new node with this id; nullopt when the id is missing or taken.
+  std::optional<std::uint32_t> add_node(const std::optional<std::string>& id, std::uint64_t line,
+                                        std::string_view element);
+  // The nodes an edge joins; nullopt when an end is missing or not a declared node.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> edge_ends(const std::optional<std::string>& source,
+                                                                   const std::optional<std::string>& target,
+                                                                   std::uint64_t line, std::string_view element);
+  // An edge's weight (a finite number >= 0) or time (parse_network_time) from text.
+  bool read_weight(std::string_view text, std::uint64_t line, float& weight);
+  bool read_time(std::string_view text, std::uint64_t line, TimeMs& time);
+  // Counts an edge value the graph has no place for.
+  void edge_value_not_kept(std::string_view name);
 
   // The interaction type a file's edge type names; anything else is a repost, counted.
   InteractionType edge_type(std::string_view name);

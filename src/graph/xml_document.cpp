@@ -5,6 +5,10 @@
 
 #include <climits>
 
+#include <fmt/format.h>
+
+#include "graph/network_builder.h"
+
 namespace leaktrace {
 namespace {
 
@@ -90,6 +94,31 @@ xmlNode* xml_first_child(const xmlNode* node, std::string_view name) {
     if (child->type == XML_ELEMENT_NODE && xml_name(child) == name) return child;
   }
   return nullptr;
+}
+
+void XmlDeclarations::add(const std::string& id, Declaration declaration) {
+  if (by_id_.emplace(id, declarations.size()).second) declarations.push_back(std::move(declaration));
+}
+
+const XmlDeclarations::Declaration* XmlDeclarations::find(const std::optional<std::string>& id, bool or_name) const {
+  if (!id) return nullptr;
+  if (auto it = by_id_.find(*id); it != by_id_.end()) return &declarations[it->second];
+  if (!or_name) return nullptr;
+  for (const Declaration& declaration : declarations) {
+    if (declaration.name == *id) return &declaration;
+  }
+  return nullptr;
+}
+
+xmlNode* network_root(const XmlDocument& document, std::string_view root_name, NetworkBuilder& builder) {
+  for (const XmlDocument::Error& error : document.errors()) builder.reject(error.line, "XML: " + error.message);
+  if (document.errors_not_kept() > 0) builder.note(fmt::format("{} more XML errors", document.errors_not_kept()));
+  xmlNode* root = document.root();
+  if (!root || xml_name(root) != root_name) {
+    builder.reject(root ? xml_line(root) : 0, fmt::format("no <{}> root element", root_name));
+    return nullptr;
+  }
+  return root;
 }
 
 }  // namespace leaktrace

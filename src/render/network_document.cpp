@@ -59,6 +59,18 @@ void check_values(const std::vector<NetworkValue>& values, const std::vector<Net
   }
 }
 
+// Adds a column to nodes or edges, one value each.
+template <typename Element>
+void append_column(std::vector<NetworkColumn>& columns, std::vector<Element>& elements, NetworkColumn column,
+                   std::vector<NetworkValue> values, std::string_view what) {
+  if (values.size() != elements.size()) {
+    throw std::invalid_argument(fmt::format("{} column '{}' has {} values for {} {}s; give one per {}", what,
+                                            column.name, values.size(), elements.size(), what, what));
+  }
+  columns.push_back(std::move(column));
+  for (std::size_t i = 0; i < elements.size(); ++i) elements[i].values.push_back(std::move(values[i]));
+}
+
 }  // namespace
 
 std::string_view column_type_name(ColumnType type) {
@@ -77,21 +89,11 @@ bool NetworkDocument::dynamic() const {
 }
 
 void NetworkDocument::add_node_column(NetworkColumn column, std::vector<NetworkValue> values) {
-  if (values.size() != nodes.size()) {
-    throw std::invalid_argument(fmt::format("node column '{}' has {} values for {} nodes; give one per node",
-                                            column.name, values.size(), nodes.size()));
-  }
-  node_columns.push_back(std::move(column));
-  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].values.push_back(std::move(values[i]));
+  append_column(node_columns, nodes, std::move(column), std::move(values), "node");
 }
 
 void NetworkDocument::add_edge_column(NetworkColumn column, std::vector<NetworkValue> values) {
-  if (values.size() != edges.size()) {
-    throw std::invalid_argument(fmt::format("edge column '{}' has {} values for {} edges; give one per edge",
-                                            column.name, values.size(), edges.size()));
-  }
-  edge_columns.push_back(std::move(column));
-  for (std::size_t i = 0; i < edges.size(); ++i) edges[i].values.push_back(std::move(values[i]));
+  append_column(edge_columns, edges, std::move(column), std::move(values), "edge");
 }
 
 void NetworkDocument::check() const {

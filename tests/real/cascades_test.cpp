@@ -20,16 +20,14 @@
 #include "graph/cascade_dataset.h"
 #include "graph/ma_cascade_reader.h"
 #include "graph/pheme_cascade_reader.h"
+#include "real/shared_data.h"
 
 namespace leaktrace {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path data_root() {
-  if (const char* env = std::getenv("LEAKTRACE_DATA")) return env;
-  return LEAKTRACE_SHARED_DATA;
-}
+fs::path data_root() { return testing::shared_data(); }
 
 // What the test computes itself from one tree file.
 struct Independent {

@@ -11,6 +11,7 @@
 
 #include "cli/network_export.h"
 #include "graph/network_reader.h"
+#include "real/shared_data.h"
 #include "render/gexf_writer.h"
 #include "render/graphml_writer.h"
 #include "unit/external_readers.h"
@@ -22,10 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace leaktrace::testing;
 
-fs::path graphs_folder() {
-  if (const char* env = std::getenv("LEAKTRACE_DATA")) return fs::path(env) / "graphs";
-  return fs::path(LEAKTRACE_SHARED_DATA) / "graphs";
-}
+fs::path graphs_folder() { return shared_data() / "graphs"; }
 
 // Each node's `value` in football.gml, by a few lines of reading: "id N" then "value V".
 std::map<std::string, std::int64_t> football_values() {

@@ -13,6 +13,7 @@
 #include "graph/igraph_adapter.h"
 #include "graph/network_reader.h"
 #include "graph/node_attribute_table.h"
+#include "real/shared_data.h"
 
 namespace leaktrace {
 namespace {
@@ -22,10 +23,7 @@ namespace fs = std::filesystem;
 constexpr double pagerank_tolerance = 1e-6;
 constexpr double modularity_tolerance = 1e-9;
 
-fs::path graphs_folder() {
-  if (const char* env = std::getenv("LEAKTRACE_DATA")) return fs::path(env) / "graphs";
-  return fs::path(LEAKTRACE_SHARED_DATA) / "graphs";
-}
+fs::path graphs_folder() { return testing::shared_data() / "graphs"; }
 
 struct Reference {
   std::int64_t nodes = 0;

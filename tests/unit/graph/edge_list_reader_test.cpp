@@ -87,7 +87,7 @@ TEST(EdgeListReader, NothingReadableIsFatalAndSaysWhy) {
     FAIL() << "expected NetworkReadError";
   } catch (const NetworkReadError& error) {
     EXPECT_NE(std::string(error.what()).find("empty.csv: no node could be read"), std::string::npos);
-    EXPECT_NE(std::string(error.what()).find("line 2: an edge needs a source and a target"), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find("line 2: edge without a source and a target"), std::string::npos);
   }
 }
 

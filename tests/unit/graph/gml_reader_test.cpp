@@ -65,7 +65,7 @@ TEST(GmlReader, BadElementsAreRejectedWithTheirLine) {
   EXPECT_EQ(network.rejections[0].line, 3u);
   EXPECT_EQ(network.rejections[1].line, 5u);
   EXPECT_EQ(network.rejections[2].line, 7u);
-  EXPECT_EQ(network.rejections[2].reason, "the edge names node 9, which is not declared");
+  EXPECT_EQ(network.rejections[2].reason, "edge names node '9', which is not declared");
   EXPECT_EQ(network.rejections[3].line, 8u);
   EXPECT_EQ(network.rejections[4].line, 9u);
   EXPECT_EQ(network.graph.node_count(), 2u);
