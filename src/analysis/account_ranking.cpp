@@ -18,14 +18,19 @@ AccountRanking::AccountRanking(const AccountGraph& graph, AccountRankingParamete
 
 void AccountRanking::run() {
   const std::uint32_t n = graph_.node_count();
-  WeightedEdges directed = graph_.directed(parameters_.types);
+  const bool is_directed = parameters_.directed;
+  WeightedEdges directed = is_directed ? graph_.directed(parameters_.types) : graph_.undirected(parameters_.types);
   in_strength_.assign(n, 0.0);
   out_strength_.assign(n, 0.0);
   for (std::size_t i = 0; i < directed.size(); ++i) {
     in_strength_[directed.to[i]] += directed.weight[i];
     out_strength_[directed.from[i]] += directed.weight[i];
+    if (!is_directed) {
+      in_strength_[directed.from[i]] += directed.weight[i];
+      out_strength_[directed.to[i]] += directed.weight[i];
+    }
   }
-  pagerank_ = ig::pagerank(directed, parameters_.damping, true);
+  pagerank_ = ig::pagerank(directed, parameters_.damping, is_directed);
 
   std::vector<std::uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
@@ -36,11 +41,11 @@ void AccountRanking::run() {
     sources.resize(parameters_.betweenness_sources);
     std::sort(sources.begin(), sources.end());
   }
-  betweenness_ = ig::betweenness_from_sources(directed, true, sources);
-  // Scaled up from the sampled sources, then normalised by (n-1)(n-2), the number of ordered
-  // pairs a node can lie between.
+  betweenness_ = ig::betweenness_from_sources(directed, is_directed, sources);
+  // Scaled up from the sampled sources, then normalised by the number of pairs a node can lie
+  // between: (n-1)(n-2) ordered pairs, or half as many unordered ones.
   const double scale = sources.empty() ? 0 : static_cast<double>(n) / static_cast<double>(sources.size());
-  const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) : 1.0;
+  const double pairs = (n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) : 1.0) / (is_directed ? 1.0 : 2.0);
   for (double& b : betweenness_) b = b * scale / pairs;
 
   coreness_ = ig::coreness(graph_.undirected(parameters_.types));

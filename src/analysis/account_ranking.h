@@ -15,6 +15,8 @@ struct AccountRankingParameters {
   // n / sources; all nodes when the graph has no more than this.
   std::uint32_t betweenness_sources = 256;
   std::uint64_t seed = 42;
+  // False for an undirected network (an imported one): PageRank and betweenness ignore direction.
+  bool directed = true;
 };
 
 // Who mattered in the spread: in-strength (how often an account was reposted, quoted, answered,

@@ -17,6 +17,7 @@ class AccountsCommand final : public Command {
   void configure(CLI::App& app) override {
     add_input_options(app, options_);
     add_community_options(app, options_);
+    add_network_options(app, options_);
     app.add_option("-n,--top", top_, "How many accounts to list")->capture_default_str();
     app.add_option("--by", by_, "Rank by pagerank, in-strength, betweenness or k-core")
         ->check(CLI::IsMember({"pagerank", "in-strength", "betweenness", "k-core"}))
@@ -28,9 +29,9 @@ class AccountsCommand final : public Command {
 
   int run() override {
     AnalysisSession session(options_);
-    const AccountGraph& graph = session.subject_graph();
-    const AccountRanking& ranking = session.ranking();
-    const Dataset& d = session.dataset();
+    const AccountGraph& graph = session.shown_graph();
+    const AccountRanking& ranking = session.shown_ranking();
+    const Dataset* d = session.reads_network() ? nullptr : &session.dataset();
     std::vector<std::uint32_t> order(graph.node_count());
     std::iota(order.begin(), order.end(), 0u);
     auto score = [&](std::uint32_t node) -> double {
@@ -44,7 +45,7 @@ class AccountsCommand final : public Command {
       return graph.node(a).key < graph.node(b).key;
     });
     if (order.size() > top_) order.resize(top_);
-    const std::vector<std::int64_t> community = session.investigation().communities_of(graph);
+    const std::vector<std::int64_t> community = session.shown_communities_of_nodes();
     auto community_of = [&](std::uint32_t node) { return community[node]; };
     if (options_.json) {
       JsonWriter json;
@@ -56,9 +57,7 @@ class AccountsCommand final : public Command {
       for (std::uint32_t node : order) {
         const GraphNode& n = graph.node(node);
         json.begin_object().key("id").value(n.key).key("handle").value(n.label);
-        if (n.account != no_index) {
-          json.key("followers").value(d.account_followers(n.account));
-        }
+        if (d && n.account != no_index) json.key("followers").value(d->account_followers(n.account));
         json.key("community").value(community_of(node));
         json.key("in_strength").value(ranking.in_strength()[node]);
         json.key("out_strength").value(ranking.out_strength()[node]);
@@ -78,9 +77,9 @@ class AccountsCommand final : public Command {
       table.add_row({std::to_string(++rank), one_line("@" + n.label, 32), std::to_string(community_of(node)),
                      fmt::format("{:.0f}", ranking.in_strength()[node]), fmt::format("{:.5f}", ranking.pagerank()[node]),
                      fmt::format("{:.5f}", ranking.betweenness()[node]), std::to_string(ranking.coreness()[node]),
-                     n.account == no_index || d.account_followers(n.account) < 0
+                     !d || n.account == no_index || d->account_followers(n.account) < 0
                          ? "-"
-                         : std::to_string(d.account_followers(n.account))});
+                         : std::to_string(d->account_followers(n.account))});
     }
     fmt::print("{} accounts, {} edges; top {} by {}{}\n{}", graph.node_count(), graph.edges().size(), order.size(), by_,
                ranking.betweenness_is_exact() ? "" : " (betweenness estimated from sampled sources)", table.render());

@@ -8,6 +8,10 @@
 #include <fmt/format.h>
 
 #include "cli/diagnostics.h"
+#include "graph/network_reader.h"
+#include "graph/node_attribute_table.h"
+#include "ingest/format_sniffer.h"
+#include "ingest/input_source.h"
 #include "workspace/dataset_loader.h"
 #include "workspace/ingestion.h"
 #include "workspace/workspace.h"
@@ -42,6 +46,12 @@ void add_community_options(CLI::App& app, AnalysisOptions& options) {
                  "zstd). Communities use its follows too");
 }
 
+void add_network_options(CLI::App& app, AnalysisOptions& options) {
+  app.add_option("--attributes", options.attribute_files,
+                 "For an input network: a node attribute table (node<TAB>value lines, or a CSV with a header) "
+                 "added by node id; repeatable");
+}
+
 AnalysisSession::AnalysisSession(AnalysisOptions options) : options_(std::move(options)) {
   std::string subject_text;
   for (const std::string& argument : options_.arguments) {
@@ -59,9 +69,47 @@ AnalysisSession::AnalysisSession(AnalysisOptions options) : options_(std::move(o
   }
   if (inputs_.empty()) {
     workspace_path_ = options_.workspace.empty() ? default_workspace_path : options_.workspace;
+  } else if (inputs_are_network()) {
+    read_network_inputs();
   } else {
     ingest_inputs();
   }
+}
+
+// A network file is one no reader of posts recognises and that is no JSON either.
+bool AnalysisSession::inputs_are_network() const {
+  for (const std::string& path : inputs_) {
+    if (path == "-" || std::filesystem::is_directory(path)) return false;
+    std::string head(64 * 1024, '\0');
+    try {
+      InputSource input(path);
+      head.resize(input.read(head.data(), head.size()));
+    } catch (const InputError&) {
+      return false;  // the ingest reports it
+    }
+    std::size_t first = head.find_first_not_of(" \t\r\n");
+    if (sniff_format(head) || (first != std::string::npos && (head[first] == '{' || head[first] == '['))) return false;
+    if (!detect_network_format(head)) return false;
+  }
+  return true;
+}
+
+void AnalysisSession::read_network_inputs() {
+  if (inputs_.size() != 1) throw std::invalid_argument("give one network file at a time");
+  network_ = read_network(inputs_.front());
+  for (const InputRejection& r : network_->rejections) report_warning(fmt::format("{}:{}: {}", r.file, r.line, r.reason));
+  for (const std::string& note : network_->notes) report_note(note);
+  for (const std::string& file : options_.attribute_files) {
+    NodeAttributeTable table = read_node_attribute_table(file);
+    std::vector<InputRejection> unknown;
+    network_->graph = with_node_attributes(network_->graph, table, &unknown);
+    if (!unknown.empty()) report_note(fmt::format("{}: {} rows name no node of the network", file, unknown.size()));
+  }
+}
+
+const ImportedNetwork& AnalysisSession::network() const {
+  if (!network_) throw std::logic_error("the inputs are posts, not a network");
+  return *network_;
 }
 
 AnalysisSession::~AnalysisSession() {
@@ -93,6 +141,12 @@ void AnalysisSession::ingest_inputs() {
 }
 
 const Dataset& AnalysisSession::dataset() {
+  if (network_) {
+    throw std::invalid_argument(fmt::format(
+        "{} is a network, not posts: this command needs posts (a workspace, or native exports); accounts, "
+        "communities, export and map also read networks",
+        network_->path));
+  }
   if (!dataset_) {
     Workspace workspace = Workspace::open_for_reading(workspace_path_);
     dataset_ = load_dataset(workspace, {.texts = subject_.needs_text()});
@@ -130,6 +184,44 @@ Investigation& AnalysisSession::investigation() {
     investigation_ = std::make_unique<Investigation>(dataset(), subject_, options);
   }
   return *investigation_;
+}
+
+}  // namespace leaktrace
+
+namespace leaktrace {
+
+const AccountGraph& AnalysisSession::shown_graph() {
+  return network_ ? network_->graph : subject_graph();
+}
+
+const AccountRanking& AnalysisSession::shown_ranking() {
+  if (!network_) return ranking();
+  if (!network_ranking_) {
+    AccountRankingParameters parameters;
+    parameters.seed = options_.seed;
+    parameters.directed = network_->directed;
+    network_ranking_ = std::make_unique<AccountRanking>(network_->graph, parameters);
+    network_ranking_->run();
+  }
+  return *network_ranking_;
+}
+
+const CommunityDetection& AnalysisSession::shown_communities() {
+  if (!network_) return communities();
+  if (!network_communities_) {
+    CommunityParameters parameters;
+    parameters.types = InteractionTypes::all();
+    parameters.resolution = options_.resolution;
+    parameters.seed = options_.seed;
+    network_communities_ = std::make_unique<CommunityDetection>(network_->graph, nullptr, parameters);
+    network_communities_->run();
+  }
+  return *network_communities_;
+}
+
+std::vector<std::int64_t> AnalysisSession::shown_communities_of_nodes() {
+  if (network_) return shown_communities().membership();
+  return investigation().communities_of(subject_graph());
 }
 
 }  // namespace leaktrace

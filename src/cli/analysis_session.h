@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/investigation.h"
+#include "graph/imported_network.h"
 #include "workspace/dataset.h"
 
 namespace CLI {
@@ -26,12 +27,15 @@ struct AnalysisOptions {
   std::uint64_t seed = 42;
   std::string parent = "latest-tie";
   std::string follow_graph;
+  std::vector<std::string> attribute_files;  // node attributes for an imported network
   OriginParameters origin;
 };
 
 void add_input_options(CLI::App& app, AnalysisOptions& options);
 // Communities, and the diffusion parents their graph, the bridges and the cascades rest on.
 void add_community_options(CLI::App& app, AnalysisOptions& options);
+// For the commands that also read networks collected elsewhere (accounts, communities, export, map).
+void add_network_options(CLI::App& app, AnalysisOptions& options);
 
 // The command line's side of an Investigation: finds the inputs and the subject among the
 // arguments, ingests raw files into a temporary workspace (removed at the end), loads the dataset
@@ -48,10 +52,23 @@ class AnalysisSession {
   bool temporary_workspace() const { return !temporary_dir_.empty(); }
   const std::vector<std::string>& inputs() const { return inputs_; }
 
+  // The inputs are a network another tool produced (CSV edge list, GML, GraphML, GEXF) and not
+  // posts: the commands that can work on a bare graph use network() instead of the dataset.
+  bool reads_network() const { return network_.has_value(); }
+  const ImportedNetwork& network() const;
+
+  // Throws, saying what to give instead, when the inputs are a network.
   const Dataset& dataset();
   const Subject& subject() const { return subject_; }
   const FollowGraph* follow_graph();
   Investigation& investigation();
+
+  // The graph `accounts`, `communities`, `export` and `map` show: the imported network, or the
+  // subject's graph; its ranking and communities, and each node's community.
+  const AccountGraph& shown_graph();
+  const AccountRanking& shown_ranking();
+  const CommunityDetection& shown_communities();
+  std::vector<std::int64_t> shown_communities_of_nodes();
 
   // Shorthands for the investigation's steps.
   const SubjectMatch& subject_match() { return investigation().subject_match(); }
@@ -65,16 +82,21 @@ class AnalysisSession {
 
  private:
   void ingest_inputs();
+  bool inputs_are_network() const;
+  void read_network_inputs();
 
   AnalysisOptions options_;
   Subject subject_;
   std::vector<std::string> inputs_;
   std::string workspace_path_;
   std::string temporary_dir_;
+  std::optional<ImportedNetwork> network_;
   std::optional<Dataset> dataset_;
   std::optional<FollowGraph> follows_;
   bool follows_loaded_ = false;
   std::unique_ptr<Investigation> investigation_;
+  std::unique_ptr<AccountRanking> network_ranking_;
+  std::unique_ptr<CommunityDetection> network_communities_;
 };
 
 }  // namespace leaktrace

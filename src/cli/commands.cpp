@@ -33,6 +33,14 @@ constexpr std::array command_table{
                  &make_communities_command},
     CommandEntry{"bridges", "The first account of each community to share a subject and where it got it from",
                  &make_bridges_command},
+    CommandEntry{"cascades", "Reposts reconstructed into diffusion trees: size, depth, breadth, structural virality, "
+                             "speed, top spreaders; also Twitter15/16 and PHEME cascade datasets",
+                 &make_cascades_command},
+    CommandEntry{"export", "The account graph for Gephi, R and Python: GEXF 1.3 (with its timeline), GraphML, CSV",
+                 &make_export_command},
+    CommandEntry{"map", "The propagation map: one self-contained interactive HTML file (ForceAtlas2, communities, "
+                        "time replay), and PNG/SVG figures",
+                 &make_map_command},
     CommandEntry{"domains", "Lookalike domains: generate the typo, homoglyph, affix and TLD-swap lookalikes of a "
                             "domain, or check lists and a workspace's posts for them",
                  &make_domains_command},

@@ -16,6 +16,7 @@ class CommunitiesCommand final : public Command {
   void configure(CLI::App& app) override {
     add_input_options(app, options_);
     add_community_options(app, options_);
+    add_network_options(app, options_);
     app.add_option("-n,--top", top_, "How many communities to list")->capture_default_str();
     app.add_option("--members", members_, "Also write every account's community to this CSV file (id,handle,community)");
     app.add_option("--compare", compare_,
@@ -28,8 +29,8 @@ class CommunitiesCommand final : public Command {
 
   int run() override {
     AnalysisSession session(options_);
-    const CommunityDetection& communities = session.communities();
-    const AccountGraph& graph = session.community_graph();
+    const CommunityDetection& communities = session.shown_communities();
+    const AccountGraph& graph = session.reads_network() ? session.network().graph : session.community_graph();
     std::optional<PartitionAgreement> agreement;
     if (!compare_.empty()) {
       const NodeAttribute* attribute = graph.attribute(compare_);
@@ -48,7 +49,7 @@ class CommunitiesCommand final : public Command {
       json.key("accounts").value(static_cast<std::int64_t>(graph.node_count()));
       json.key("modularity").value(communities.modularity());
       json.key("resolution").value(options_.resolution).key("seed").value(static_cast<std::int64_t>(options_.seed));
-      json.key("edges").value(options_.community_edges);
+      json.key("edges").value(session.reads_network() ? std::string("all") : options_.community_edges);
       json.key("count").value(static_cast<std::int64_t>(all.size()));
       json.key("non_trivial").value(static_cast<std::int64_t>(communities.non_trivial_count()));
       if (agreement) {

@@ -23,12 +23,12 @@ std::optional<double> real_number(std::string_view text) {
   return value;
 }
 
-std::optional<Rgb> hex_colour(std::string_view text) {
+std::optional<Rgb8> colour_from_hex(std::string_view text) {
   if (text.size() != 7 || text[0] != '#') return std::nullopt;
   unsigned value = 0;
   auto [end, error] = std::from_chars(text.data() + 1, text.data() + 7, value, 16);
   if (error != std::errc{} || end != text.data() + 7) return std::nullopt;
-  return Rgb{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
+  return Rgb8{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
              static_cast<std::uint8_t>(value)};
 }
 
@@ -81,7 +81,7 @@ NetworkDocument network_document(const AccountGraph& graph, const NetworkExportO
     if (const NodeAttribute* size = graph.attribute("size")) {
       if (auto value = real_number(size->values[i]); value && *value >= 0) node.size = *value;
     }
-    if (const NodeAttribute* colour = graph.attribute("color")) node.colour = hex_colour(colour->values[i]);
+    if (const NodeAttribute* colour = graph.attribute("color")) node.colour = colour_from_hex(colour->values[i]);
     if (const NodeAttribute* start = graph.attribute("start")) {
       if (auto time = parse_network_time(start->values[i])) node.start = *time;
     }

@@ -31,7 +31,7 @@ struct NetworkTime {
 // double, NetworkTime. A non-finite double or an unknown time is written as no value.
 using NetworkValue = std::variant<std::monostate, std::string, std::int64_t, double, NetworkTime>;
 
-struct Rgb {
+struct Rgb8 {
   std::uint8_t r = 0, g = 0, b = 0;
 };
 
@@ -43,7 +43,7 @@ struct NetworkNode {
   // Set when laid out.
   std::optional<double> x, y;
   std::optional<double> size;
-  std::optional<Rgb> colour;
+  std::optional<Rgb8> colour;
   std::vector<NetworkValue> values;  // one per NetworkDocument::node_columns
 };
 

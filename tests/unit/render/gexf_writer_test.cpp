@@ -23,7 +23,7 @@ TEST(GexfWriter, WritesGexf13AsTheSpecificationShowsIt) {
   //   a --quote(2)--> b, at 2017-05-05T20:49:01Z; a shared first at 20:49:00
   NetworkDocument document;
   document.node_columns = {{"community", ColumnType::integer}};
-  document.nodes = {NetworkNode{"twitter:1", "alice", sample_start, 1, 2, 3, Rgb{255, 0, 16}, {std::int64_t{4}}},
+  document.nodes = {NetworkNode{"twitter:1", "alice", sample_start, 1, 2, 3, Rgb8{255, 0, 16}, {std::int64_t{4}}},
                     NetworkNode{"twitter:2", "bob", unknown_time, {}, {}, {}, {}, {std::monostate{}}}};
   document.edges = {NetworkEdge{0, 1, 2, "quote", sample_start + 1000, {}}};
   EXPECT_EQ(gexf(document), R"(<?xml version="1.0" encoding="UTF-8"?>

@@ -21,12 +21,12 @@ inline NetworkDocument sample_network() {
                            {"first_share", ColumnType::time},
                            {"bio", ColumnType::string}};
   document.edge_columns = {{"url", ColumnType::string}};
-  NetworkNode wikileaks{"twitter:25073877", "wikileaks", sample_start, 1.5, -2.25, 3.0, Rgb{239, 173, 66}, {}};
+  NetworkNode wikileaks{"twitter:25073877", "wikileaks", sample_start, 1.5, -2.25, 3.0, Rgb8{239, 173, 66}, {}};
   wikileaks.values = {std::int64_t{0}, 0.25, NetworkTime{sample_start},
                       std::string("<script>alert(\"x\")</script> & \x01 é\nnext line")};
   NetworkNode quoted{"twitter:2", "a \"quoted\" <b>handle</b> & \x0b;", unknown_time, {}, {}, {}, {}, {}};
   quoted.values = {std::int64_t{1}, std::monostate{}, std::monostate{}, std::string("tab\there, comma, ok")};
-  NetworkNode thread{"4chan:thread:pol/124245377", "Anonymous", sample_start + 60000, 0.0, 10.0, 1.0, Rgb{0, 0, 255}, {}};
+  NetworkNode thread{"4chan:thread:pol/124245377", "Anonymous", sample_start + 60000, 0.0, 10.0, 1.0, Rgb8{0, 0, 255}, {}};
   thread.values = {std::int64_t{0}, 0.5, NetworkTime{sample_start + 60000}, std::string("日本語 🙂")};
   document.nodes = {wikileaks, quoted, thread};
   document.edges = {
