@@ -25,7 +25,13 @@ CommunityDetection::CommunityDetection(const AccountGraph& graph, const Dataset*
 void CommunityDetection::run() {
   const std::uint32_t n = graph_.node_count();
   WeightedEdges undirected = graph_.undirected(parameters_.types);
+  constexpr std::uint32_t small_graph = 100000;
+  std::size_t runs = parameters_.runs > 0 ? parameters_.runs : (n <= small_graph ? 5 : 1);
   ig::Partition partition = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed);
+  for (std::size_t run = 1; run < runs; ++run) {
+    ig::Partition other = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed + run);
+    if (other.modularity > partition.modularity) partition = std::move(other);
+  }
   modularity_ = partition.modularity;
 
   // Stable ids: by size, then by the smallest node key in the community.

@@ -14,6 +14,9 @@ struct CommunityParameters {
   InteractionTypes types = InteractionTypes::amplification();
   double resolution = 1.0;
   std::uint64_t seed = 42;
+  // Leiden runs from seeds seed, seed + 1, ...; the most modular partition is kept. 0: five on
+  // graphs of up to 100,000 accounts (where a run takes milliseconds), one above.
+  std::size_t runs = 0;
   std::size_t label_accounts = 3;
   std::size_t label_hashtags = 3;
   std::size_t label_languages = 2;

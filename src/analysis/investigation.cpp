@@ -68,6 +68,7 @@ const CommunityDetection& Investigation::communities() {
     if (options_.follows) parameters.types = parameters.types.with(InteractionType::follow);
     parameters.resolution = options_.resolution;
     parameters.seed = options_.seed;
+    parameters.runs = options_.leiden_runs;
     communities_ = std::make_unique<CommunityDetection>(community_graph(), &dataset_, parameters,
                                                         subject_match().shares());
     communities_->run();

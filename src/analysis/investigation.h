@@ -20,6 +20,7 @@ struct InvestigationOptions {
   InteractionTypes community_edges = InteractionTypes::parse("repost,quote,reply,mention");
   double resolution = 1.0;
   std::uint64_t seed = 42;
+  std::size_t leiden_runs = 0;  // CommunityParameters::runs
   ParentAssumption parent = ParentAssumption::latest_tie;
   const FollowGraph* follows = nullptr;  // a collected follower graph, if any
   OriginParameters origin;

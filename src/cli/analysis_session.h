@@ -25,6 +25,7 @@ struct AnalysisOptions {
   std::string community_edges = "repost,quote,reply,mention";
   double resolution = 1.0;
   std::uint64_t seed = 42;
+  std::size_t leiden_runs = 0;
   std::string parent = "latest-tie";
   std::string follow_graph;
   std::vector<std::string> attribute_files;  // node attributes for an imported network

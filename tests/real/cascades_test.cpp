@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include "unit/test_files.h"
 #include <simdjson.h>
 
 #include "analysis/cascade_metrics.h"
@@ -118,6 +120,37 @@ TEST(RealCascades, Twitter16TreesAgreeWithAnIndependentReading) {
       summary.trees, summary.users, summary.posts, summary.average_hours, summary.average_posts, summary.max_posts,
       summary.min_posts);
   for (const std::string& note : forest.notes) std::cout << "  note: " << note << "\n";
+}
+
+// `leaktrace cascades --json` on the folder: the same per-tree size, depth and time span as the
+// independent reading, and the dataset-level table.
+TEST(RealCascades, Twitter16ThroughTheCommandLine) {
+  fs::path folder = data_root() / "cascades" / "twitter16";
+  if (!fs::exists(folder / "tree")) {
+    GTEST_SKIP() << "Twitter16 not found in " << folder << " (set LEAKTRACE_DATA to the shared data folder)";
+  }
+  testing::TempDir dir;
+  std::string out = dir.file("cascades.json");
+  std::string command = std::string(LEAKTRACE_BINARY) + " cascades " + folder.string() + " --json > " + out + " 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  simdjson::dom::parser parser;
+  simdjson::dom::element root = parser.load(out);
+  simdjson::dom::element summary = root["summary"];
+  EXPECT_EQ(summary["trees"].get_int64().value(), 818);
+  for (const char* key : {"users", "posts", "average_hours", "average_posts", "max_posts", "min_posts"}) {
+    EXPECT_FALSE(summary[key].error()) << key;
+  }
+  std::size_t trees = 0;
+  for (simdjson::dom::element tree : root["cascades"].get_array()) {
+    std::string id(tree["id"].get_string().value());
+    SCOPED_TRACE(id);
+    Independent expected = read_independently(folder / "tree" / (id + ".txt"));
+    EXPECT_EQ(static_cast<std::size_t>(tree["size"].get_int64().value()), expected.size);
+    EXPECT_EQ(static_cast<std::uint32_t>(tree["depth"].get_int64().value()), expected.depth);
+    EXPECT_EQ(tree["time_span_ms"].get_int64().value(), expected.span_ms);
+    ++trees;
+  }
+  EXPECT_EQ(trees, 818u);
 }
 
 // Distinct ids and depth of a structure.json, read with simdjson's DOM.
