@@ -105,7 +105,10 @@ void Timeline::run() {
     }
     if (community >= 0 && !community_seen[static_cast<std::size_t>(community)]) {
       community_seen[static_cast<std::size_t>(community)] = true;
-      milestones_.push_back({d.post_time(p), "first-in-community", std::to_string(community), p});
+      if (communities_->communities()[static_cast<std::size_t>(community)].accounts >=
+          parameters_.milestone_community_accounts) {
+        milestones_.push_back({d.post_time(p), "first-in-community", std::to_string(community), p});
+      }
     }
     if (!hub_seen && hub[d.post_author(p)]) {
       hub_seen = true;

@@ -26,6 +26,8 @@ struct TimelineParameters {
   std::vector<TimelineEvent> events;
   // Accounts counted as hubs for the "first hub" milestone (Dataset account indices).
   std::vector<std::uint32_t> hubs;
+  // First-in-community milestones only for communities of at least this many accounts.
+  std::int64_t milestone_community_accounts = 10;
 };
 
 struct TimelineSeries {
