@@ -37,12 +37,17 @@ void check_is_workspace(SqliteDatabase& db) {
 
 Workspace Workspace::open_for_writing(const std::string& path) {
   auto db = std::make_unique<SqliteDatabase>(path, SqliteDatabase::Mode::read_write_create);
-  db->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-              "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
   auto tables = db->prepare("SELECT count(*) FROM sqlite_master");
   tables.step();
   bool fresh = tables.column_int(0) == 0;
   tables.reset();
+  // Ingest appends in few, large transactions. A rollback journal writes each new page once, to the
+  // database (pages past the old end need no journal); WAL writes it twice, to the log and again at
+  // the checkpoint, which made it half of SQLite's time. Either keeps the file consistent when the
+  // process is killed. Larger pages mean fewer B-tree splits and page headers per row.
+  if (fresh) db->execute("PRAGMA page_size=16384");
+  db->execute("PRAGMA journal_mode=TRUNCATE; PRAGMA synchronous=NORMAL;"
+              "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
   if (fresh) {
     db->execute("BEGIN");
     db->execute(workspace_schema_sql());

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "ingest/url_canonicalizer.h"
+#include "workspace/native_id_map.h"
 
 namespace leaktrace {
 namespace {
@@ -36,6 +37,12 @@ struct AccountSlot {
   bool stored = true;         // its row exists (else it is inserted at the next commit)
   bool authored = false;
   bool dirty = false;
+};
+
+// A post already stored: its row id and whether it was only seen inside another record so far.
+struct PostSlot {
+  std::int64_t id = 0;
+  bool embedded = false;
 };
 
 std::optional<std::int64_t> optional_bool(const std::optional<bool>& value) {
@@ -65,12 +72,10 @@ struct WorkspaceWriter::State {
             "observed_at = coalesce(?13, observed_at), first_seen = ?14, last_seen = ?15, authored = ?16 "
             "WHERE id = ?1")),
         insert_post(db.prepare(
-            "INSERT OR IGNORE INTO posts(platform, native_id, account_id, created_at, kind, parent_native_id, "
+            "INSERT INTO posts(id, platform, native_id, account_id, created_at, kind, parent_native_id, "
             "reply_to_native_id, conversation_id, channel, text, language, embedded, file_id, line) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
-        promote_embedded_post(db.prepare(
-            "UPDATE posts SET embedded = 0, file_id = ?3, line = ?4 WHERE platform = ?1 AND native_id = ?2 AND "
-            "embedded = 1")),
+            "VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
+        promote_embedded_post(db.prepare("UPDATE posts SET embedded = 0, file_id = ?2, line = ?3 WHERE id = ?1")),
         insert_url(db.prepare("INSERT INTO urls(id, expanded, canonical, host) VALUES (?1, ?2, ?3, ?4)")),
         insert_post_url(db.prepare("INSERT OR IGNORE INTO post_urls(post_id, url_id) VALUES (?1, ?2)")),
         insert_hashtag(db.prepare("INSERT INTO hashtags(id, tag) VALUES (?1, ?2)")),
@@ -95,6 +100,16 @@ struct WorkspaceWriter::State {
   }
 
   void load_interned() {
+    // Every post stored is known here, so that one seen again (an original embedded in many
+    // retweets, a file read twice, a resumed ingest) costs a lookup and no SQL.
+    auto posts_query = db.prepare("SELECT id, platform, native_id, embedded FROM posts");
+    while (posts_query.step()) {
+      auto platform = platform_from_name(posts_query.column_text(1));
+      if (!platform) continue;
+      PostSlot slot{posts_query.column_int(0), posts_query.column_int(3) != 0};
+      posts[static_cast<std::size_t>(*platform)].insert(posts_query.column_text(2), slot);
+      next_post_id = std::max(next_post_id, slot.id + 1);
+    }
     auto accounts_query = db.prepare(
         "SELECT id, platform, native_id, coalesce(observed_at, ?1), coalesce(first_seen, ?1), "
         "coalesce(last_seen, ?1), authored FROM accounts");
@@ -251,9 +266,23 @@ struct WorkspaceWriter::State {
   }
 
   void append_post(const Post& post, std::int64_t file_id, AppendCounts& counts) {
+    ++counts.posts_read;
+    auto& known = posts[static_cast<std::size_t>(post.platform)];
+    if (PostSlot* stored = known.find(post.id)) {
+      if (stored->embedded && !post.embedded) {
+        // First seen inside another record, now read as a record of its own: that is its provenance.
+        promote_embedded_post.bind(1, stored->id)
+            .bind(2, file_id)
+            .bind(3, static_cast<std::int64_t>(post.provenance.line))
+            .run();
+        stored->embedded = false;
+      }
+      return;
+    }
     AccountSlot& author = account(post.platform, post.author_id, {});
-    std::string_view platform = platform_name(post.platform);
-    insert_post.bind(1, platform)
+    std::int64_t post_id = next_post_id++;
+    known.insert(post.id, PostSlot{post_id, post.embedded});
+    insert_post.bind(1, platform_name(post.platform))
         .bind(2, post.id)
         .bind(3, author.id)
         .bind_optional(4, optional_time(post.created_at))
@@ -267,20 +296,9 @@ struct WorkspaceWriter::State {
         .bind(12, std::int64_t{post.embedded ? 1 : 0})
         .bind(13, file_id)
         .bind(14, static_cast<std::int64_t>(post.provenance.line))
+        .bind(15, post_id)
         .run();
-    ++counts.posts_read;
-    if (db.changes() == 0) {
-      if (!post.embedded) {
-        promote_embedded_post.bind(1, platform)
-            .bind(2, post.id)
-            .bind(3, file_id)
-            .bind(4, static_cast<std::int64_t>(post.provenance.line))
-            .run();
-      }
-      return;
-    }
     ++counts.posts_new;
-    std::int64_t post_id = db.last_insert_rowid();
     if (!author.authored) {
       author.authored = true;
       mark_dirty(author);
@@ -327,11 +345,13 @@ struct WorkspaceWriter::State {
   SqliteStatement find_same_content;
   SqliteStatement finish_file;
 
+  std::array<NativeIdMap<PostSlot>, platform_count> posts;
   std::array<StringMap<AccountSlot>, platform_count> accounts;  // node-based: slot addresses are stable
   std::vector<AccountSlot*> dirty_accounts;
   std::vector<Account> pending_profiles;
   StringMap<std::int64_t> urls;
   StringMap<std::int64_t> hashtags;
+  std::int64_t next_post_id = 1;
   std::int64_t next_account_id = 1;
   std::int64_t next_url_id = 1;
   std::int64_t next_hashtag_id = 1;

@@ -201,6 +201,39 @@ TEST(WorkspaceWriter, EmbeddedCopyIsPromotedWhenTheRecordItselfArrives) {
   EXPECT_EQ(text(workspace, "SELECT embedded || ':' || line FROM posts"), "0:20");
 }
 
+TEST(WorkspaceWriter, EmbeddedCopyIsPromotedByALaterWriter) {
+  // The writer knows stored posts from memory: a new one (a re-run) must learn them from the file.
+  TempDir dir;
+  std::string path = dir.file("w.db");
+  {
+    auto workspace = Workspace::open_for_writing(path);
+    WorkspaceWriter writer(workspace);
+    std::int64_t file = writer.begin_file(identity("a.jsonl"));
+    RecordBatch batch;
+    Post embedded = tweet("1", "7", 1000);
+    embedded.embedded = true;
+    embedded.provenance.line = 10;
+    batch.posts.push_back(embedded);
+    batch.posts.push_back(tweet("pol/5", "8", 2000));
+    writer.append(batch, file);
+  }
+  auto workspace = Workspace::open_for_writing(path);
+  WorkspaceWriter writer(workspace);
+  std::int64_t file = writer.begin_file(identity("b.jsonl"));
+  RecordBatch batch;
+  Post own = tweet("1", "7", 1000);
+  own.provenance.line = 20;
+  batch.posts.push_back(own);
+  batch.posts.push_back(tweet("pol/5", "8", 2000));
+  batch.posts.push_back(tweet("2", "7", 3000));
+  AppendCounts counts = writer.append(batch, file);
+  writer.commit();
+  EXPECT_EQ(counts.posts_new, 1u);
+  EXPECT_EQ(text(workspace, "SELECT group_concat(native_id || ':' || embedded || ':' || line, ' ') FROM "
+                            "(SELECT * FROM posts ORDER BY id)"),
+            "1:0:20 pol/5:0:1 2:0:1");
+}
+
 TEST(Workspace, RefusesAnSqliteFileThatIsNotAWorkspace) {
   TempDir dir;
   std::string path = dir.file("other.db");
