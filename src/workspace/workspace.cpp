@@ -46,7 +46,7 @@ Workspace Workspace::open_for_writing(const std::string& path) {
   // the checkpoint, which made it half of SQLite's time. Either keeps the file consistent when the
   // process is killed. Larger pages mean fewer B-tree splits and page headers per row.
   if (fresh) db->execute("PRAGMA page_size=16384");
-  db->execute("PRAGMA journal_mode=TRUNCATE; PRAGMA synchronous=NORMAL;"
+  db->execute("PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL;"
               "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
   if (fresh) {
     db->execute("BEGIN");
