@@ -1,6 +1,7 @@
 #include "ingest/input_source.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,7 +106,56 @@ InputSource::InputSource(const std::string& path) : path_(path), decoder_(std::m
 }
 
 InputSource::~InputSource() {
+  if (hashing_.valid()) {
+    stop_hashing_ = true;
+    hashing_.wait();
+  }
+  if (mapped_) munmap(const_cast<char*>(mapped_), mapped_size_);
   if (fd_ >= 0 && fd_ != STDIN_FILENO) ::close(fd_);
+}
+
+std::string_view InputSource::map_whole_file(std::uint64_t min_bytes) {
+  if (mapped_) return {mapped_, mapped_size_};
+  if (compression_ != Compression::none || !raw_size_ || *raw_size_ < min_bytes || *raw_size_ == 0 ||
+      raw_bytes_read_ != peeked_.size() || is_stdin()) {
+    return {};
+  }
+  void* address = mmap(nullptr, *raw_size_, PROT_READ, MAP_PRIVATE, fd_, 0);
+  if (address == MAP_FAILED) return {};
+  madvise(address, *raw_size_, MADV_SEQUENTIAL);
+  mapped_ = static_cast<const char*>(address);
+  mapped_size_ = *raw_size_;
+  peeked_.clear();
+  // The first bytes, read to recognise the compression, are already hashed.
+  std::uint64_t start = raw_bytes_read_;
+  hashed_ = start;
+  raw_bytes_read_ = 0;
+  hashing_ = std::async(std::launch::async, [this, start] {
+    constexpr std::uint64_t block = std::uint64_t{1} << 20;
+    for (std::uint64_t at = start; at < mapped_size_ && !stop_hashing_.load(std::memory_order_relaxed); at += block) {
+      std::uint64_t n = std::min(block, mapped_size_ - at);
+      EVP_DigestUpdate(decoder_->sha, mapped_ + at, n);
+      hashed_.store(at + n, std::memory_order_release);
+    }
+  });
+  return {mapped_, mapped_size_};
+}
+
+void InputSource::consumed(std::uint64_t bytes) {
+  raw_bytes_read_.store(bytes, std::memory_order_relaxed);
+  release_mapped_pages();
+}
+
+// Pages both the caller and the hashing thread are done with leave this process's memory (they
+// stay in the page cache): a mapped file of many GB does not count as resident.
+void InputSource::release_mapped_pages() {
+  constexpr std::uint64_t window = std::uint64_t{32} << 20;
+  std::uint64_t done = std::min(raw_bytes_read_.load(std::memory_order_relaxed), hashed_.load(std::memory_order_acquire));
+  std::uint64_t page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+  done -= done % page;
+  if (done < released_ + window) return;
+  madvise(const_cast<char*>(mapped_) + released_, done - released_, MADV_DONTNEED);
+  released_ = done;
 }
 
 std::size_t InputSource::read_raw(char* out, std::size_t capacity) {
@@ -113,10 +163,10 @@ std::size_t InputSource::read_raw(char* out, std::size_t capacity) {
     ssize_t n = ::read(fd_, out, capacity);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      note_damage(fmt::format("read error after {} bytes: {}", raw_bytes_read_, std::strerror(errno)));
+      note_damage(fmt::format("read error after {} bytes: {}", raw_bytes_read(), std::strerror(errno)));
       return 0;
     }
-    raw_bytes_read_ += static_cast<std::uint64_t>(n);
+    raw_bytes_read_.fetch_add(static_cast<std::uint64_t>(n), std::memory_order_relaxed);
     EVP_DigestUpdate(decoder_->sha, out, static_cast<std::size_t>(n));
     return static_cast<std::size_t>(n);
   }
@@ -152,7 +202,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
       if (!d.stream_finished) {
         note_damage(fmt::format("truncated {} data: the compressed stream ends early after {} bytes; what came "
                                 "before was read",
-                                compression_name(compression_), raw_bytes_read_));
+                                compression_name(compression_), raw_bytes_read()));
       }
       return 0;
     }
@@ -171,7 +221,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
       } else if (status == Z_OK || status == Z_BUF_ERROR) {
         d.stream_finished = false;
       } else {
-        note_damage(fmt::format("damaged gzip data after {} bytes: {}; what came before was read", raw_bytes_read_,
+        note_damage(fmt::format("damaged gzip data after {} bytes: {}; what came before was read", raw_bytes_read(),
                                 d.gzip.msg ? d.gzip.msg : "inflate failed"));
         return produced;
       }
@@ -182,7 +232,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
       d.raw_begin += in.pos;
       produced = outb.pos;
       if (ZSTD_isError(hint)) {
-        note_damage(fmt::format("damaged zstd data after {} bytes: {}; what came before was read", raw_bytes_read_,
+        note_damage(fmt::format("damaged zstd data after {} bytes: {}; what came before was read", raw_bytes_read(),
                                 ZSTD_getErrorName(hint)));
         return produced;
       }
@@ -193,6 +243,7 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
 }
 
 std::string InputSource::sha256_hex() const {
+  if (hashing_.valid()) hashing_.wait();
   EVP_MD_CTX* copy = EVP_MD_CTX_new();
   EVP_MD_CTX_copy_ex(copy, decoder_->sha);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

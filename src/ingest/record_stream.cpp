@@ -30,15 +30,24 @@ std::string printable_excerpt(std::string_view text) {
 
 RecordStream::RecordStream(const std::string& path, const RecordStreamOptions& options)
     : options_(options), source_(std::make_unique<InputSource>(path)) {
-  // Small files (thousands of one-tweet files) should not pay for a full chunk each.
-  std::size_t first_chunk = options_.chunk_bytes;
-  if (source_->compression() == Compression::none && source_->raw_size()) {
-    first_chunk = std::min<std::size_t>(first_chunk, std::max<std::size_t>(*source_->raw_size() + 1, 4096));
+  std::string_view mapped = source_->map_whole_file(std::max<std::uint64_t>(options_.map_min_bytes, 1));
+  if (!mapped.empty()) {
+    data_ = mapped.data();
+    end_ = mapped.size();
+    eof_ = true;
+    mapped_ = true;
+  } else {
+    // Small files (thousands of one-tweet files) should not pay for a full chunk each.
+    std::size_t first_chunk = options_.chunk_bytes;
+    if (source_->compression() == Compression::none && source_->raw_size()) {
+      first_chunk = std::min<std::size_t>(first_chunk, std::max<std::size_t>(*source_->raw_size() + 1, 4096));
+    }
+    buffer_.resize(first_chunk + padding);
+    data_ = buffer_.data();
+    while (end_ < sniff_bytes && fill_buffer()) {
+    }
   }
-  buffer_.resize(first_chunk + padding);
-  while (end_ < sniff_bytes && fill_buffer()) {
-  }
-  std::string_view head(buffer_.data(), std::min(end_, sniff_bytes));
+  std::string_view head(data_, std::min(end_, sniff_bytes));
   if (options_.format) {
     format_ = *options_.format;
   } else if (auto sniffed = sniff_format(head)) {
@@ -63,7 +72,7 @@ RecordStream::~RecordStream() = default;
 bool RecordStream::fill_buffer() {
   if (eof_) return false;
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.data(), data_ + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
@@ -71,6 +80,7 @@ bool RecordStream::fill_buffer() {
   // a whole chunk at once, which a file smaller than one would pay for in zero-filled memory.
   std::size_t capacity = buffer_.size() - padding;
   if (capacity - end_ < capacity / 4) buffer_.resize(capacity * 2 + padding);
+  data_ = buffer_.data();
   std::size_t n = source_->read(buffer_.data() + end_, buffer_.size() - padding - end_);
   if (n == 0) {
     eof_ = true;
@@ -122,14 +132,24 @@ void RecordStream::normalise(RecordBatch& batch) const {
 }
 
 void RecordStream::read_document(RecordBatch& batch) {
-  while (fill_buffer()) {
-    if (end_ > options_.max_document_bytes) {
-      batch.rejections.push_back({1, fmt::format("the document is larger than {} MiB; split it or convert it to one "
-                                                 "record per line",
-                                                 options_.max_document_bytes >> 20)});
-      done_ = true;
-      return;
+  if (mapped_) {
+    // One JSON text for the whole file: the parser needs it padded, so it is copied once.
+    if (end_ <= options_.max_document_bytes) {
+      buffer_.assign(data_, data_ + end_);
+      buffer_.resize(end_ + padding, '\0');
     }
+    data_ = buffer_.data();
+    source_->consumed(end_);
+  }
+  while (fill_buffer()) {
+    if (end_ > options_.max_document_bytes) break;
+  }
+  if (end_ > options_.max_document_bytes) {
+    batch.rejections.push_back({1, fmt::format("the document is larger than {} MiB; split it or convert it to one "
+                                               "record per line",
+                                               options_.max_document_bytes >> 20)});
+    done_ = true;
+    return;
   }
   std::memset(buffer_.data() + end_, 0, padding);
   reader_->read(std::string_view(buffer_.data() + begin_, end_ - begin_), 1, batch);
@@ -148,7 +168,7 @@ bool RecordStream::next(RecordBatch& batch) {
       batch.rejections.push_back({line, fmt::format("line longer than {} MiB; skipped", options_.max_line_bytes >> 20)});
     };
     while (batch.posts.size() < options_.batch_posts) {
-      const char* text = buffer_.data() + begin_;
+      const char* text = data_ + begin_;
       const char* newline = static_cast<const char*>(std::memchr(text, '\n', end_ - begin_));
       if (newline == nullptr) {
         if (end_ - begin_ > options_.max_line_bytes) {
@@ -161,7 +181,8 @@ bool RecordStream::next(RecordBatch& batch) {
           done_ = true;
           break;
         }
-        newline = buffer_.data() + end_;  // last line without a final newline
+        text = data_ + begin_;
+        newline = data_ + end_;  // last line without a final newline
       }
       std::size_t length = static_cast<std::size_t>(newline - text);
       ++line_;
@@ -174,11 +195,18 @@ bool RecordStream::next(RecordBatch& batch) {
         reject_long_line(line_);
         continue;
       }
+      if (mapped_ && static_cast<std::size_t>(text - data_) + length + padding > end_) {
+        // The parser reads a little past the text: past the end of the mapping near its end.
+        tail_.assign(text, text + length);
+        tail_.resize(length + padding, '\0');
+        text = tail_.data();
+      }
       std::string_view line(text, length);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (blank(line)) continue;
       reader_->read(line, line_, batch);
     }
+    if (mapped_) source_->consumed(begin_);
   }
   if (source_->damage() && done_) {
     batch.rejections.push_back({line_, *source_->damage()});

@@ -21,6 +21,8 @@ struct RecordStreamOptions {
   std::size_t chunk_bytes = std::size_t{4} << 20;
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_document_bytes = std::size_t{2} << 30;
+  // Plain files at least this large are mapped, not read (no copy; SHA-256 on a thread of its own).
+  std::uint64_t map_min_bytes = std::uint64_t{4} << 20;
 };
 
 // A file whose format could not be recognised: nothing in it can be read without --format.
@@ -57,7 +59,12 @@ class RecordStream {
   Format format_ = Format::twitter_v1;
   Layout layout_ = Layout::lines;
 
-  std::vector<char> buffer_;   // [begin_, end_) unread text, padded after end_
+  // [begin_, end_) of data_ is the unread text. data_ is buffer_ (padded after end_), or the
+  // mapped file (whose last lines are copied to tail_, padded, before they are parsed).
+  const char* data_ = nullptr;
+  bool mapped_ = false;
+  std::vector<char> buffer_;
+  std::vector<char> tail_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;

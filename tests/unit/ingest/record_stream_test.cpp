@@ -1,5 +1,7 @@
 #include "ingest/record_stream.h"
 
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
 #include "unit/test_files.h"
@@ -33,6 +35,62 @@ Collected collect(RecordStream& stream) {
     out.notices.insert(out.notices.end(), batch.notices.begin(), batch.notices.end());
   }
   return out;
+}
+
+RecordStreamOptions mapped_options(bool mapped) {
+  RecordStreamOptions options;
+  options.map_min_bytes = mapped ? 1 : ~std::uint64_t{0};
+  options.batch_posts = 500;
+  return options;
+}
+
+TEST(RecordStream, MappedFileReadsAsTheBufferedOne) {
+  // The last line has no newline and ends exactly on a page boundary: the parser's padding would
+  // run past the mapping if it were parsed in place.
+  TempDir dir;
+  std::string text;
+  for (int i = 1; i <= 2000; ++i) {
+    text += tweet_line(i, i % 3 == 0 ? "https://example.org/" + std::to_string(i) : "");
+    text += i % 7 == 0 ? "\r\n\n" : "\n";
+  }
+  text += "{\"created_at\": broken\n";
+  std::string last = tweet_line(99999);
+  std::size_t page = 4096;
+  std::size_t fill = page - (text.size() + last.size()) % page;
+  last.insert(last.find("\"t\""), std::string(fill, 'x'));
+  text += last;
+  ASSERT_EQ(text.size() % page, 0u);
+  std::string path = dir.write("a.jsonl", text);
+  RecordStream buffered(path, mapped_options(false));
+  RecordStream mapped(path, mapped_options(true));
+  Collected expected = collect(buffered);
+  Collected got = collect(mapped);
+  ASSERT_EQ(got.posts.size(), 2001u);
+  ASSERT_EQ(got.posts.size(), expected.posts.size());
+  for (std::size_t i = 0; i < got.posts.size(); ++i) {
+    EXPECT_EQ(got.posts[i].id, expected.posts[i].id);
+    EXPECT_EQ(got.posts[i].provenance.line, expected.posts[i].provenance.line);
+    EXPECT_EQ(got.posts[i].text, expected.posts[i].text);
+    ASSERT_EQ(got.posts[i].urls.size(), expected.posts[i].urls.size());
+  }
+  ASSERT_EQ(got.rejections.size(), 1u);
+  EXPECT_EQ(got.rejections[0].line, expected.rejections[0].line);
+  EXPECT_EQ(got.posts.back().provenance.line, mapped.lines_read());
+  EXPECT_EQ(mapped.lines_read(), buffered.lines_read());
+  EXPECT_EQ(mapped.source().raw_bytes_read(), text.size());
+  EXPECT_EQ(mapped.source().sha256_hex(), buffered.source().sha256_hex());
+  EXPECT_EQ(mapped.source().sha256_hex().size(), 64u);
+}
+
+TEST(RecordStream, MappedDocumentIsReadWhole) {
+  TempDir dir;
+  std::string path = dir.write("a.json", "[\n  " + tweet_line(1) + ",\n  " + tweet_line(2) + "\n]");
+  RecordStream stream(path, mapped_options(true));
+  EXPECT_EQ(stream.layout(), Layout::document);
+  Collected got = collect(stream);
+  ASSERT_EQ(got.posts.size(), 2u);
+  EXPECT_EQ(got.posts[1].provenance.line, 3u);
+  EXPECT_EQ(stream.source().raw_bytes_read(), std::filesystem::file_size(path));
 }
 
 TEST(RecordStream, KeepsLineNumbersAcrossBlankAndCrlfLines) {
