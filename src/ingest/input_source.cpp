@@ -108,6 +108,7 @@ InputSource::InputSource(const std::string& path) : path_(path), decoder_(std::m
 InputSource::~InputSource() {
   if (hashing_.valid()) {
     stop_hashing_ = true;
+    wake_hashing();
     hashing_.wait();
   }
   if (mapped_) munmap(const_cast<char*>(mapped_), mapped_size_);
@@ -132,7 +133,14 @@ std::string_view InputSource::map_whole_file(std::uint64_t min_bytes) {
   raw_bytes_read_ = 0;
   hashing_ = std::async(std::launch::async, [this, start] {
     constexpr std::uint64_t block = std::uint64_t{1} << 20;
+    // At most this far ahead of the caller: the pages in between are resident until it is done.
+    constexpr std::uint64_t lead = std::uint64_t{64} << 20;
     for (std::uint64_t at = start; at < mapped_size_ && !stop_hashing_.load(std::memory_order_relaxed); at += block) {
+      for (;;) {
+        std::uint32_t seen = wake_.load();
+        if (at <= raw_bytes_read_.load() + lead || stop_hashing_.load() || hash_all_.load()) break;
+        wake_.wait(seen);
+      }
       std::uint64_t n = std::min(block, mapped_size_ - at);
       EVP_DigestUpdate(decoder_->sha, mapped_ + at, n);
       hashed_.store(at + n, std::memory_order_release);
@@ -141,8 +149,14 @@ std::string_view InputSource::map_whole_file(std::uint64_t min_bytes) {
   return {mapped_, mapped_size_};
 }
 
+void InputSource::wake_hashing() const {
+  wake_.fetch_add(1);
+  wake_.notify_one();
+}
+
 void InputSource::consumed(std::uint64_t bytes) {
-  raw_bytes_read_.store(bytes, std::memory_order_relaxed);
+  raw_bytes_read_.store(bytes);
+  wake_hashing();
   release_mapped_pages();
 }
 
@@ -243,7 +257,11 @@ std::size_t InputSource::read(char* out, std::size_t capacity) {
 }
 
 std::string InputSource::sha256_hex() const {
-  if (hashing_.valid()) hashing_.wait();
+  if (hashing_.valid()) {
+    hash_all_ = true;
+    wake_hashing();
+    hashing_.wait();
+  }
   EVP_MD_CTX* copy = EVP_MD_CTX_new();
   EVP_MD_CTX_copy_ex(copy, decoder_->sha);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

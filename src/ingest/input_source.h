@@ -69,6 +69,7 @@ class InputSource {
   int fd_ = -1;
   Compression compression_ = Compression::none;
   void release_mapped_pages();
+  void wake_hashing() const;
 
   std::atomic<std::uint64_t> raw_bytes_read_ = 0;
   std::optional<std::uint64_t> raw_size_;
@@ -83,6 +84,8 @@ class InputSource {
   std::uint64_t released_ = 0;
   std::atomic<std::uint64_t> hashed_ = 0;
   std::atomic<bool> stop_hashing_ = false;
+  mutable std::atomic<bool> hash_all_ = false;      // someone waits for the digest: no more pacing
+  mutable std::atomic<std::uint32_t> wake_ = 0;      // bumped whenever the hashing thread may go on
   std::future<void> hashing_;
 };
 
