@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ingest/json_location.h"
+#include "ingest/native_id_map.h"
 #include "ingest/twitter_json.h"
 
 namespace leaktrace {
@@ -30,7 +31,15 @@ struct Scratch {
   // many share their second with the tweet before.
   std::string time_text;
   std::optional<TimeMs> time;  // parse_twitter_v1_time(time_text)
+  // Ids of the tweets given so far. A stream repeats an original inside each of its retweets (and
+  // quotes): a copy of a tweet already given adds nothing, so it is skipped once its id is read.
+  struct Given {};
+  NativeIdMap<Given> given;
 };
+
+// Beyond this many ids (8 to 16 bytes each) the reader stops remembering: copies are then given
+// again, which costs time, not correctness (the workspace keeps one).
+constexpr std::size_t max_given_ids = std::size_t{1} << 25;
 
 }  // namespace
 
@@ -149,6 +158,11 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
       case 6:
         if (key == "id_str") {
           LT_TRY(read_string(value, post.id));
+          if (depth > 0 && scratch_.given.find(post.id)) {
+            // The rest of the object is skipped by the walk of its container.
+            if (id_out) *id_out = post.id;
+            return simdjson::SUCCESS;
+          }
         } else if (top && key == "delete") {
           top->not_a_tweet = true;
           LT_TRY(notice(value, NoticeKind::deletion, line));
@@ -571,6 +585,17 @@ Format TwitterV1Reader::format() const { return Format::twitter_v1; }
 
 void TwitterV1Reader::read(std::string_view json, std::uint64_t first_line, RecordBatch& out) {
   if (out.posts.empty() && out.accounts.empty()) release_batch_memory();
+  const std::size_t posts_before = out.posts.size();
+  read_text(json, first_line, out);
+  Scratch& scratch = state_->scratch;
+  if (scratch.given.size() >= max_given_ids) return;
+  for (std::size_t i = posts_before; i < out.posts.size(); ++i) {
+    const std::string& id = out.posts[i].id;
+    if (!scratch.given.find(id)) scratch.given.insert(id, {});
+  }
+}
+
+void TwitterV1Reader::read_text(std::string_view json, std::uint64_t first_line, RecordBatch& out) {
   std::uint64_t line = first_record_line(json, first_line);
   ondemand::document document;
   if (error_code error = state_->parser.iterate(padded_view(json)).get(document)) {

@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "ingest/url_canonicalizer.h"
-#include "workspace/native_id_map.h"
+#include "ingest/native_id_map.h"
 
 namespace leaktrace {
 namespace {

@@ -170,6 +170,37 @@ TEST(TwitterV1Reader, RetweetOfAQuoteGivesThreePostsAndThreeAccounts) {
   }
 }
 
+TEST(TwitterV1Reader, AnEmbeddedCopyAlreadyGivenIsNotGivenAgain) {
+  // Line 1: the original itself. Lines 2 and 3: two retweets embedding it.
+  auto retweet = [](std::string_view id, std::string_view user) {
+    return std::string(R"({"created_at":"Wed Aug 27 14:00:00 +0000 2008","id_str":")") + std::string(id) +
+           R"(","text":"RT @bob: Leak","user":{"id_str":")" + std::string(user) + R"(","screen_name":"u)" +
+           std::string(user) + R"("},"retweeted_status":)" + std::string(original_tweet) + "}";
+  };
+  TwitterV1Reader reader;
+  RecordBatch out;
+  auto read = [&](const std::string& text, std::uint64_t line) {
+    simdjson::padded_string padded(text);
+    reader.read(std::string_view(padded.data(), padded.size()), line, out);
+  };
+  read(std::string(original_tweet), 1);
+  read(retweet("11", "8"), 2);
+  read(retweet("12", "9"), 3);
+  ASSERT_EQ(out.posts.size(), 3u);
+  EXPECT_EQ(out.posts[1].id, "11");
+  EXPECT_EQ(out.posts[1].kind, PostKind::repost);
+  EXPECT_EQ(out.posts[1].parent_id, "1234567890123456789");
+  EXPECT_EQ(out.posts[2].parent_id, "1234567890123456789");
+  EXPECT_EQ(out.accounts.size(), 3u);  // bob once, then the two retweeters
+  EXPECT_TRUE(out.rejections.empty());
+
+  // A fresh reader gives the embedded copy: it has not given the original yet.
+  RecordBatch alone = read_v1(retweet("13", "9"));
+  ASSERT_EQ(alone.posts.size(), 2u);
+  EXPECT_NE(find_post(alone, "1234567890123456789"), nullptr);
+  EXPECT_TRUE(find_post(alone, "1234567890123456789")->embedded);
+}
+
 TEST(TwitterV1Reader, StreamNotices) {
   RecordBatch deletion = read_v1(
       R"({"delete":{"status":{"id":1234,"id_str":"1234","user_id":3,"user_id_str":"3"},"timestamp_ms":"1500000000000"}})", 4);

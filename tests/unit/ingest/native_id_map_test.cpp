@@ -1,4 +1,4 @@
-#include "workspace/native_id_map.h"
+#include "ingest/native_id_map.h"
 
 #include <string>
 

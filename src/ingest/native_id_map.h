@@ -13,7 +13,7 @@ namespace leaktrace {
 // without asking SQLite. Most native ids are decimal numbers (tweets): those live as 64-bit keys
 // in one flat open-addressed table, 16 bytes a slot, no allocation per id. Other ids (4chan
 // "pol/123", paste keys, "0042") go to an ordinary string map. Values are not stable in memory:
-// a later insert may move them.
+// a later insert may move them. With an empty Value it is a set.
 template <typename Value>
 class NativeIdMap {
  public:
@@ -58,7 +58,7 @@ class NativeIdMap {
   static constexpr std::uint64_t empty_key = ~std::uint64_t{0};  // above every 19-digit number
   struct Slot {
     std::uint64_t key = empty_key;
-    Value value{};
+    [[no_unique_address]] Value value{};  // an empty Value makes a set of 8-byte slots
   };
   struct StringHash {
     using is_transparent = void;
