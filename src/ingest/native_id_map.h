@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -41,6 +42,13 @@ class NativeIdMap {
   }
 
   std::size_t size() const { return numbered_ + named_.size(); }
+
+  // Empties the map; the table keeps its size.
+  void clear() {
+    if (numbered_ > 0) std::fill(slots_.begin(), slots_.end(), Slot{});
+    numbered_ = 0;
+    named_.clear();
+  }
 
   // A decimal number without leading zeros and at most 19 digits: it maps back to the same text.
   static bool as_number(std::string_view id, std::uint64_t& number) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -92,7 +91,7 @@ bool RecordStream::fill_buffer() {
 }
 
 // Work done here, on the parsing thread, is work the single writing thread does not do.
-void RecordStream::normalise(RecordBatch& batch) const {
+void RecordStream::normalise(RecordBatch& batch) {
   for (Post& post : batch.posts) {
     for (PostUrl& url : post.urls) {
       if (url.canonical.empty()) url.canonical = canonicalize_url(url.expanded);
@@ -102,21 +101,14 @@ void RecordStream::normalise(RecordBatch& batch) const {
   }
   // The workspace keeps the latest profile of an account and the span it was seen in: within a
   // batch one profile per account carries both.
-  if (batch.accounts.size() > 1) {
-    std::unordered_map<std::string, std::size_t> slot_of;
-    slot_of.reserve(batch.accounts.size());
-    std::vector<Account> kept;
-    kept.reserve(batch.accounts.size());
-    for (Account& account : batch.accounts) {
-      std::string key(1, static_cast<char>(account.platform));
-      key += account.id;
-      auto [it, inserted] = slot_of.try_emplace(std::move(key), kept.size());
-      if (inserted) {
-        account.first_observed_at = account.observed_at;
-        kept.push_back(std::move(account));
-        continue;
-      }
-      Account& held = kept[it->second];
+  if (batch.accounts.size() <= 1) return;
+  for (auto& map : account_slots_) map.clear();
+  std::size_t kept = 0;  // [0, kept) holds one profile per account
+  for (std::size_t i = 0; i < batch.accounts.size(); ++i) {
+    Account& account = batch.accounts[i];
+    auto& slots = account_slots_[static_cast<std::size_t>(account.platform)];
+    if (std::uint32_t* slot = slots.find(account.id)) {
+      Account& held = batch.accounts[*slot];
       TimeMs first = held.first_observed_at;
       if (account.observed_at != unknown_time && (first == unknown_time || account.observed_at < first)) {
         first = account.observed_at;
@@ -126,9 +118,14 @@ void RecordStream::normalise(RecordBatch& batch) const {
         held = std::move(account);
       }
       held.first_observed_at = first;
+      continue;
     }
-    batch.accounts = std::move(kept);
+    slots.insert(account.id, static_cast<std::uint32_t>(kept));
+    account.first_observed_at = account.observed_at;
+    if (kept != i) std::swap(batch.accounts[kept], account);
+    ++kept;
   }
+  batch.accounts.resize(kept);  // what is left past it are the profiles merged away
 }
 
 void RecordStream::read_document(RecordBatch& batch) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "ingest/format.h"
 #include "ingest/format_sniffer.h"
 #include "ingest/input_source.h"
+#include "ingest/native_id_map.h"
 #include "ingest/reader.h"
 #include "model/record_batch.h"
 
@@ -51,7 +53,7 @@ class RecordStream {
  private:
   bool fill_buffer();
   void read_document(RecordBatch& batch);
-  void normalise(RecordBatch& batch) const;
+  void normalise(RecordBatch& batch);
 
   RecordStreamOptions options_;
   std::unique_ptr<InputSource> source_;
@@ -71,6 +73,7 @@ class RecordStream {
   bool done_ = false;
   bool skipping_long_line_ = false;
   std::uint64_t line_ = 0;     // lines consumed so far
+  std::array<NativeIdMap<std::uint32_t>, platform_count> account_slots_;  // of normalise()
 };
 
 }  // namespace leaktrace
