@@ -131,4 +131,72 @@ std::string_view SqliteStatement::column_text(int index) const {
 
 bool SqliteStatement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
 
+namespace {
+
+std::string values_sql(std::string_view head, int columns, int rows) {
+  std::string sql(head);
+  for (int r = 0; r < rows; ++r) {
+    sql += r == 0 ? " (" : ", (";
+    for (int c = 0; c < columns; ++c) sql += c == 0 ? "?" : ", ?";
+    sql += ")";
+  }
+  return sql;
+}
+
+}  // namespace
+
+BatchedInsert::BatchedInsert(SqliteDatabase& db, std::string_view head, int columns, int rows_per_statement)
+    : columns_(columns),
+      rows_per_statement_(rows_per_statement),
+      group_(db.prepare(values_sql(head, columns, rows_per_statement))),
+      single_(db.prepare(values_sql(head, columns, 1))) {
+  values_.reserve(static_cast<std::size_t>(columns * rows_per_statement) * 64);
+}
+
+BatchedInsert& BatchedInsert::row() {
+  if (values_.size() % static_cast<std::size_t>(columns_) != 0) {
+    throw std::logic_error("BatchedInsert: a row was started before the previous one had all its values");
+  }
+  return *this;
+}
+
+BatchedInsert& BatchedInsert::value(std::int64_t value) {
+  values_.emplace_back(value);
+  return *this;
+}
+
+BatchedInsert& BatchedInsert::value(std::string_view text) {
+  values_.emplace_back(text);
+  return *this;
+}
+
+BatchedInsert& BatchedInsert::null() {
+  values_.emplace_back(std::monostate{});
+  return *this;
+}
+
+void BatchedInsert::bind(SqliteStatement& statement, int index, const Value& value) {
+  if (const auto* number = std::get_if<std::int64_t>(&value)) {
+    statement.bind(index, *number);
+  } else if (const auto* text = std::get_if<std::string_view>(&value)) {
+    statement.bind(index, *text);
+  } else {
+    statement.bind_null(index);
+  }
+}
+
+void BatchedInsert::flush() {
+  const std::size_t group = static_cast<std::size_t>(columns_ * rows_per_statement_);
+  std::size_t at = 0;
+  for (; at + group <= values_.size(); at += group) {
+    for (std::size_t i = 0; i < group; ++i) bind(group_, static_cast<int>(i + 1), values_[at + i]);
+    group_.run();
+  }
+  for (; at < values_.size(); at += static_cast<std::size_t>(columns_)) {
+    for (int i = 0; i < columns_; ++i) bind(single_, i + 1, values_[at + static_cast<std::size_t>(i)]);
+    single_.run();
+  }
+  values_.clear();
+}
+
 }  // namespace leaktrace

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -69,6 +71,40 @@ class SqliteStatement {
  private:
   SqliteDatabase* db_;
   sqlite3_stmt* statement_;
+};
+
+// Rows for one INSERT, sent many to a statement (`INSERT ... VALUES (...), (...), ...`): SQLite's
+// fixed cost per statement (start, transaction check, halt, reset) is paid once per group instead
+// of once per row, which made small rows (link tables) about twice as fast. Values are held until
+// flush(): text is not copied, so it must outlive the flush.
+class BatchedInsert {
+ public:
+  static constexpr int default_rows_per_statement = 16;
+
+  // `head` is the statement up to VALUES, e.g. "INSERT OR IGNORE INTO t(a, b) VALUES".
+  BatchedInsert(SqliteDatabase& db, std::string_view head, int columns,
+                int rows_per_statement = default_rows_per_statement);
+
+  // Starts the next row; its values follow in column order.
+  BatchedInsert& row();
+  BatchedInsert& value(std::int64_t value);
+  BatchedInsert& value(std::string_view text);
+  BatchedInsert& null();
+  BatchedInsert& optional(const std::optional<std::int64_t>& value) { return value ? this->value(*value) : null(); }
+  BatchedInsert& text_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
+
+  // Runs every row held.
+  void flush();
+
+ private:
+  using Value = std::variant<std::monostate, std::int64_t, std::string_view>;
+  static void bind(SqliteStatement& statement, int index, const Value& value);
+
+  int columns_;
+  int rows_per_statement_;
+  SqliteStatement group_;
+  SqliteStatement single_;
+  std::vector<Value> values_;
 };
 
 }  // namespace leaktrace

@@ -71,19 +71,20 @@ struct WorkspaceWriter::State {
             "default_profile = coalesce(?11, default_profile), description = coalesce(?12, description), "
             "observed_at = coalesce(?13, observed_at), first_seen = ?14, last_seen = ?15, authored = ?16 "
             "WHERE id = ?1")),
-        insert_post(db.prepare(
-            "INSERT INTO posts(id, platform, native_id, account_id, created_at, kind, parent_native_id, "
-            "reply_to_native_id, conversation_id, channel, text, language, embedded, file_id, line) "
-            "VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
+        insert_post(db,
+                    "INSERT INTO posts(id, platform, native_id, account_id, created_at, kind, parent_native_id, "
+                    "reply_to_native_id, conversation_id, channel, text, language, embedded, file_id, line) VALUES",
+                    15),
         promote_embedded_post(db.prepare("UPDATE posts SET embedded = 0, file_id = ?2, line = ?3 WHERE id = ?1")),
-        insert_url(db.prepare("INSERT INTO urls(id, expanded, canonical, host) VALUES (?1, ?2, ?3, ?4)")),
-        insert_post_url(db.prepare("INSERT OR IGNORE INTO post_urls(post_id, url_id) VALUES (?1, ?2)")),
+        insert_url(db, "INSERT INTO urls(id, expanded, canonical, host) VALUES", 4),
+        insert_post_url(db, "INSERT OR IGNORE INTO post_urls(post_id, url_id) VALUES", 2),
         insert_hashtag(db.prepare("INSERT INTO hashtags(id, tag) VALUES (?1, ?2)")),
-        insert_post_hashtag(db.prepare("INSERT OR IGNORE INTO post_hashtags(post_id, hashtag_id) VALUES (?1, ?2)")),
-        insert_mention(db.prepare("INSERT OR IGNORE INTO post_mentions(post_id, account_id) VALUES (?1, ?2)")),
-        insert_citation(db.prepare(
-            "INSERT OR IGNORE INTO citations(post_id, cited_platform, cited_native_id, cited_channel, url_id) "
-            "VALUES (?1, ?2, ?3, ?4, ?5)")),
+        insert_post_hashtag(db, "INSERT OR IGNORE INTO post_hashtags(post_id, hashtag_id) VALUES", 2),
+        insert_mention(db, "INSERT OR IGNORE INTO post_mentions(post_id, account_id) VALUES", 2),
+        insert_citation(db,
+                        "INSERT OR IGNORE INTO citations(post_id, cited_platform, cited_native_id, cited_channel, "
+                        "url_id) VALUES",
+                        5),
         insert_rejection(db.prepare("INSERT OR IGNORE INTO rejected(file_id, line, reason) VALUES (?1, ?2, ?3)")),
         insert_notice(db.prepare(
             "INSERT OR IGNORE INTO notices(file_id, line, kind, time, count, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
@@ -200,6 +201,13 @@ struct WorkspaceWriter::State {
     }
   }
 
+  void flush_rows() {
+    for (BatchedInsert* rows : {&insert_post, &insert_url, &insert_post_url, &insert_post_hashtag, &insert_mention,
+                                &insert_citation}) {
+      rows->flush();
+    }
+  }
+
   void mark_dirty(AccountSlot& slot) {
     if (!slot.dirty) dirty_accounts.push_back(&slot);
     slot.dirty = true;
@@ -253,7 +261,8 @@ struct WorkspaceWriter::State {
     std::int64_t id = next_url_id++;
     urls.emplace(url.expanded, id);
     const std::string& canonical = url.canonical.empty() ? url.expanded : url.canonical;
-    insert_url.bind(1, id).bind(2, url.expanded).bind(3, canonical).bind_text_or_null(4, url_host(canonical)).run();
+    insert_url.row().value(id).value(std::string_view(url.expanded)).value(std::string_view(canonical)).text_or_null(
+        url_host(canonical));
     return id;
   }
 
@@ -271,6 +280,7 @@ struct WorkspaceWriter::State {
     if (PostSlot* stored = known.find(post.id)) {
       if (stored->embedded && !post.embedded) {
         // First seen inside another record, now read as a record of its own: that is its provenance.
+        insert_post.flush();  // its row may still be waiting
         promote_embedded_post.bind(1, stored->id)
             .bind(2, file_id)
             .bind(3, static_cast<std::int64_t>(post.provenance.line))
@@ -282,45 +292,43 @@ struct WorkspaceWriter::State {
     AccountSlot& author = account(post.platform, post.author_id, {});
     std::int64_t post_id = next_post_id++;
     known.insert(post.id, PostSlot{post_id, post.embedded});
-    insert_post.bind(1, platform_name(post.platform))
-        .bind(2, post.id)
-        .bind(3, author.id)
-        .bind_optional(4, optional_time(post.created_at))
-        .bind(5, post_kind_name(post.kind))
-        .bind_text_or_null(6, post.parent_id)
-        .bind_text_or_null(7, post.reply_to_id)
-        .bind_text_or_null(8, post.conversation_id)
-        .bind_text_or_null(9, post.channel)
-        .bind(10, std::string_view(post.text))
-        .bind_text_or_null(11, post.language)
-        .bind(12, std::int64_t{post.embedded ? 1 : 0})
-        .bind(13, file_id)
-        .bind(14, static_cast<std::int64_t>(post.provenance.line))
-        .bind(15, post_id)
-        .run();
+    insert_post.row()
+        .value(post_id)
+        .value(platform_name(post.platform))
+        .value(post.id)
+        .value(author.id)
+        .optional(optional_time(post.created_at))
+        .value(post_kind_name(post.kind))
+        .text_or_null(post.parent_id)
+        .text_or_null(post.reply_to_id)
+        .text_or_null(post.conversation_id)
+        .text_or_null(post.channel)
+        .value(std::string_view(post.text))
+        .text_or_null(post.language)
+        .value(std::int64_t{post.embedded ? 1 : 0})
+        .value(file_id)
+        .value(static_cast<std::int64_t>(post.provenance.line));
     ++counts.posts_new;
     if (!author.authored) {
       author.authored = true;
       mark_dirty(author);
     }
-    for (const std::string& tag : post.hashtags) {
-      insert_post_hashtag.bind(1, post_id).bind(2, hashtag_id(tag)).run();
-    }
+    for (const std::string& tag : post.hashtags) insert_post_hashtag.row().value(post_id).value(hashtag_id(tag));
     for (const Mention& mention : post.mentions) {
       AccountSlot& mentioned = account(post.platform, mention.account_id, mention.handle);
-      insert_mention.bind(1, post_id).bind(2, mentioned.id).run();
+      insert_mention.row().value(post_id).value(mentioned.id);
     }
     for (const PostUrl& url : post.urls) {
       std::int64_t id = url_id(url);
-      insert_post_url.bind(1, post_id).bind(2, id).run();
+      insert_post_url.row().value(post_id).value(id);
       const auto& cited = url.cites;
       if (cited && !(cited->platform == post.platform && cited->post_id == post.id)) {
-        insert_citation.bind(1, post_id)
-            .bind(2, platform_name(cited->platform))
-            .bind(3, cited->post_id)
-            .bind_text_or_null(4, cited->channel)
-            .bind(5, id)
-            .run();
+        insert_citation.row()
+            .value(post_id)
+            .value(platform_name(cited->platform))
+            .value(std::string_view(cited->post_id))
+            .text_or_null(cited->channel)
+            .value(id);
       }
     }
     ++posts_since_commit;
@@ -329,14 +337,15 @@ struct WorkspaceWriter::State {
   SqliteDatabase& db;
   SqliteStatement insert_account;
   SqliteStatement update_account;
-  SqliteStatement insert_post;
+  // Rows of the posts of one append(), sent many to a statement at its end (their text is the batch's).
+  BatchedInsert insert_post;
   SqliteStatement promote_embedded_post;
-  SqliteStatement insert_url;
-  SqliteStatement insert_post_url;
+  BatchedInsert insert_url;
+  BatchedInsert insert_post_url;
   SqliteStatement insert_hashtag;
-  SqliteStatement insert_post_hashtag;
-  SqliteStatement insert_mention;
-  SqliteStatement insert_citation;
+  BatchedInsert insert_post_hashtag;
+  BatchedInsert insert_mention;
+  BatchedInsert insert_citation;
   SqliteStatement insert_rejection;
   SqliteStatement insert_notice;
   SqliteStatement find_file;
@@ -420,6 +429,7 @@ AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file
   AppendCounts counts;
   for (const Account& account : batch.accounts) s.observe_account(account);
   for (const Post& post : batch.posts) s.append_post(post, file_id, counts);
+  s.flush_rows();
   for (const Rejection& rejection : batch.rejections) {
     s.insert_rejection.bind(1, file_id).bind(2, static_cast<std::int64_t>(rejection.line)).bind(3, rejection.reason).run();
     ++counts.rejected;
