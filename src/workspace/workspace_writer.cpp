@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <deque>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
@@ -124,7 +125,8 @@ struct WorkspaceWriter::State {
       slot.first_seen = accounts_query.column_int(4);
       slot.last_seen = accounts_query.column_int(5);
       slot.authored = accounts_query.column_int(6) != 0;
-      accounts[static_cast<std::size_t>(*platform)].emplace(std::string(accounts_query.column_text(2)), slot);
+      account_slots.push_back(slot);
+      accounts[static_cast<std::size_t>(*platform)].insert(accounts_query.column_text(2), &account_slots.back());
       next_account_id = std::max(next_account_id, slot.id + 1);
     }
     auto urls_query = db.prepare("SELECT id, expanded FROM urls");
@@ -153,8 +155,9 @@ struct WorkspaceWriter::State {
   AccountSlot& account(Platform platform, std::string_view native_id, std::string_view handle,
                        const Account* profile = nullptr, bool* created = nullptr) {
     auto& map = accounts[static_cast<std::size_t>(platform)];
-    if (auto it = map.find(native_id); it != map.end()) return it->second;
-    AccountSlot& slot = map.emplace(std::string(native_id), AccountSlot{}).first->second;
+    if (AccountSlot** found = map.find(native_id)) return **found;
+    AccountSlot& slot = account_slots.emplace_back();
+    map.insert(native_id, &slot);
     slot.id = next_account_id++;
     slot.stored = false;
     slot.pending = static_cast<std::int32_t>(pending_profiles.size());
@@ -355,7 +358,8 @@ struct WorkspaceWriter::State {
   SqliteStatement finish_file;
 
   std::array<NativeIdMap<PostSlot>, platform_count> posts;
-  std::array<StringMap<AccountSlot>, platform_count> accounts;  // node-based: slot addresses are stable
+  std::deque<AccountSlot> account_slots;  // addresses stay valid as it grows
+  std::array<NativeIdMap<AccountSlot*>, platform_count> accounts;
   std::vector<AccountSlot*> dirty_accounts;
   std::vector<Account> pending_profiles;
   StringMap<std::int64_t> urls;
