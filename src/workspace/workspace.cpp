@@ -45,8 +45,12 @@ Workspace Workspace::open_for_writing(const std::string& path) {
   // database (pages past the old end need no journal); WAL writes it twice, to the log and again at
   // the checkpoint, which made it half of SQLite's time. Either keeps the file consistent when the
   // process is killed. Larger pages mean fewer B-tree splits and page headers per row.
+  // synchronous=OFF: SQLite does not wait for the disk (an fsync of the 60 MB a 200k-tweet ingest
+  // writes took 0.25 s, a quarter of the ingest). What is committed still survives the process
+  // being killed, as the journal does its work; only a crash of the machine itself while an
+  // ingest runs can leave the workspace damaged, and it is rebuilt from the inputs.
   if (fresh) db->execute("PRAGMA page_size=16384");
-  db->execute("PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL;"
+  db->execute("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
               "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
   if (fresh) {
     db->execute("BEGIN");
