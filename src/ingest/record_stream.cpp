@@ -115,9 +115,10 @@ void RecordStream::normalise(RecordBatch& batch) {
       }
       if (account.observed_at != unknown_time &&
           (held.observed_at == unknown_time || account.observed_at >= held.observed_at)) {
-        held = std::move(account);
+        std::swap(held, account);
       }
       held.first_observed_at = first;
+      batch.recycle(std::move(account));
       continue;
     }
     slots.insert(account.id, static_cast<std::uint32_t>(kept));
