@@ -432,7 +432,14 @@ AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file
   s.begin_transaction();
   AppendCounts counts;
   for (const Account& account : batch.accounts) s.observe_account(account);
-  for (const Post& post : batch.posts) s.append_post(post, file_id, counts);
+  constexpr std::size_t prefetch_distance = 8;
+  for (std::size_t i = 0; i < batch.posts.size(); ++i) {
+    if (i + prefetch_distance < batch.posts.size()) {
+      const Post& ahead = batch.posts[i + prefetch_distance];
+      s.posts[static_cast<std::size_t>(ahead.platform)].prefetch(ahead.id);
+    }
+    s.append_post(batch.posts[i], file_id, counts);
+  }
   s.flush_rows();
   for (const Rejection& rejection : batch.rejections) {
     s.insert_rejection.bind(1, file_id).bind(2, static_cast<std::int64_t>(rejection.line)).bind(3, rejection.reason).run();
