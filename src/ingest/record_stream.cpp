@@ -115,10 +115,9 @@ void RecordStream::normalise(RecordBatch& batch) {
       }
       if (account.observed_at != unknown_time &&
           (held.observed_at == unknown_time || account.observed_at >= held.observed_at)) {
-        std::swap(held, account);
+        held = std::move(account);
       }
       held.first_observed_at = first;
-      batch.recycle(std::move(account));
       continue;
     }
     slots.insert(account.id, static_cast<std::uint32_t>(kept));

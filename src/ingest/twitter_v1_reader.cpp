@@ -109,24 +109,12 @@ class TweetParser {
 
 error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int depth, std::string* id_out,
                               TopLevel* top) {
-  Post post = out_.fresh_post();
+  Post post;
   post.platform = Platform::twitter;
   post.provenance.line = line;
   post.embedded = depth > 0;
-  Account account = out_.fresh_account();
+  Account account;
   account.platform = Platform::twitter;
-  // What is not kept goes back to the batch's spares with its buffers.
-  struct Recycle {
-    RecordBatch& out;
-    Post& post;
-    Account& account;
-    bool kept = false;
-    ~Recycle() {
-      if (kept) return;
-      out.recycle(std::move(post));
-      out.recycle(std::move(account));
-    }
-  } recycle{out_, post, account};
   IdRef id_number;
   std::string retweeted_id;
   std::string quoted_id;
@@ -273,7 +261,6 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
   post.author_id = account.id;
   account.observed_at = post.created_at;
   if (id_out) *id_out = post.id;
-  recycle.kept = true;
   out_.accounts.push_back(std::move(account));
   out_.posts.push_back(std::move(post));
   return simdjson::SUCCESS;

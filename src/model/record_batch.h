@@ -29,29 +29,20 @@ struct Notice {
 std::string_view notice_kind_name(NoticeKind kind);
 
 // What readers produce and the workspace consumes: posts, the accounts seen with them, and
-// everything that was not a post. Reused between chunks: clear() keeps the capacity, and keeps the
-// posts and accounts themselves as spares, so that a reader that builds its records from
-// fresh_post() and fresh_account() fills strings that already have room instead of allocating
-// (and the chunk before freeing) hundreds of thousands of small blocks.
+// everything that was not a post. Reused between chunks: clear() keeps the capacity.
 struct RecordBatch {
   std::vector<Post> posts;
   std::vector<Account> accounts;
   std::vector<Rejection> rejections;
   std::vector<Notice> notices;
 
-  void clear();
+  void clear() {
+    posts.clear();
+    accounts.clear();
+    rejections.clear();
+    notices.clear();
+  }
   bool empty() const { return posts.empty() && accounts.empty() && rejections.empty() && notices.empty(); }
-
-  // An empty post or account, made from a spare when there is one.
-  Post fresh_post();
-  Account fresh_account();
-  // Gives back a record that was not kept.
-  void recycle(Post&& post) { spare_posts_.push_back(std::move(post)); }
-  void recycle(Account&& account) { spare_accounts_.push_back(std::move(account)); }
-
- private:
-  std::vector<Post> spare_posts_;
-  std::vector<Account> spare_accounts_;
 };
 
 }  // namespace leaktrace
