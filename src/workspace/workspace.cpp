@@ -67,6 +67,17 @@ Workspace Workspace::open_for_reading(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     throw WorkspaceError(fmt::format("no workspace at {}; create one with `leaktrace ingest -w {} FILE...`", path, path));
   }
+  // An ingest killed in the middle of a commit leaves a hot rollback journal, which only a
+  // connection that may write can play back: do that first, so that reading a killed ingest's
+  // workspace works (the re-run of the ingest would do the same).
+  if (std::filesystem::exists(path + "-journal")) {
+    try {
+      SqliteDatabase recovery(path, SqliteDatabase::Mode::read_write_create);
+      recovery.execute("SELECT count(*) FROM sqlite_master");
+    } catch (const WorkspaceError&) {
+      // A folder or file we may not write: the read below says what is wrong.
+    }
+  }
   auto db = std::make_unique<SqliteDatabase>(path, SqliteDatabase::Mode::read_only);
   check_is_workspace(*db);
   return Workspace(std::move(db));

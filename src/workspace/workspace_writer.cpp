@@ -443,7 +443,8 @@ AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file
   s.flush_rows();
   for (const Rejection& rejection : batch.rejections) {
     s.insert_rejection.bind(1, file_id).bind(2, static_cast<std::int64_t>(rejection.line)).bind(3, rejection.reason).run();
-    ++counts.rejected;
+    // A resumed file meets again the rejections committed before the interruption: counted once.
+    if (s.db.changes() > 0) ++counts.rejected;
   }
   for (const Notice& notice : batch.notices) {
     s.insert_notice.bind(1, file_id)

@@ -35,8 +35,9 @@ int wait_for(pid_t pid) {
 
 std::int64_t committed_posts(const std::string& path) {
   try {
-    SqliteDatabase db(path, SqliteDatabase::Mode::read_only);
-    auto statement = db.prepare("SELECT count(*) FROM posts");
+    // As `leaktrace info` opens it: after a kill, the rollback journal is played back first.
+    auto workspace = Workspace::open_for_reading(path);
+    auto statement = workspace.database().prepare("SELECT count(*) FROM posts");
     statement.step();
     return statement.column_int(0);
   } catch (const std::exception&) {
@@ -53,7 +54,7 @@ std::string dump(const std::string& path) {
         "SELECT native_id, coalesce(handle, ''), coalesce(followers, -1), authored FROM accounts ORDER BY native_id",
         "SELECT p.native_id, u.canonical FROM post_urls pu JOIN posts p ON p.id = pu.post_id JOIN urls u ON u.id = "
         "pu.url_id ORDER BY 1, 2",
-        "SELECT line, reason FROM rejected ORDER BY line", "SELECT status, sha256, lines FROM input_files"}) {
+        "SELECT line, reason FROM rejected ORDER BY line", "SELECT status, sha256, lines, posts_new, rejected FROM input_files"}) {
     auto statement = workspace.database().prepare(sql);
     while (statement.step()) {
       for (int column = 0; column < 6; ++column) out += std::string(statement.column_text(column)) + "|";
