@@ -205,28 +205,24 @@ TEST(WorkspaceWriter, EmbeddedCopyIsPromotedByALaterWriter) {
   // The writer knows stored posts from memory: a new one (a re-run) must learn them from the file.
   TempDir dir;
   std::string path = dir.file("w.db");
+  RecordBatch first_run;
+  first_run.posts.push_back(tweet("1", "7", 1000));
+  first_run.posts.back().embedded = true;
+  first_run.posts.back().provenance.line = 10;
+  first_run.posts.push_back(tweet("pol/5", "8", 2000));
   {
     auto workspace = Workspace::open_for_writing(path);
-    WorkspaceWriter writer(workspace);
-    std::int64_t file = writer.begin_file(identity("a.jsonl"));
-    RecordBatch batch;
-    Post embedded = tweet("1", "7", 1000);
-    embedded.embedded = true;
-    embedded.provenance.line = 10;
-    batch.posts.push_back(embedded);
-    batch.posts.push_back(tweet("pol/5", "8", 2000));
-    writer.append(batch, file);
+    WorkspaceWriter first(workspace);
+    first.append(first_run, first.begin_file(identity("a.jsonl")));
   }
+  RecordBatch second_run;
+  second_run.posts.push_back(tweet("1", "7", 1000));
+  second_run.posts.back().provenance.line = 20;
+  second_run.posts.push_back(tweet("pol/5", "8", 2000));
+  second_run.posts.push_back(tweet("2", "7", 3000));
   auto workspace = Workspace::open_for_writing(path);
   WorkspaceWriter writer(workspace);
-  std::int64_t file = writer.begin_file(identity("b.jsonl"));
-  RecordBatch batch;
-  Post own = tweet("1", "7", 1000);
-  own.provenance.line = 20;
-  batch.posts.push_back(own);
-  batch.posts.push_back(tweet("pol/5", "8", 2000));
-  batch.posts.push_back(tweet("2", "7", 3000));
-  AppendCounts counts = writer.append(batch, file);
+  AppendCounts counts = writer.append(second_run, writer.begin_file(identity("b.jsonl")));
   writer.commit();
   EXPECT_EQ(counts.posts_new, 1u);
   EXPECT_EQ(text(workspace, "SELECT group_concat(native_id || ':' || embedded || ':' || line, ' ') FROM "
