@@ -17,7 +17,8 @@ class DemoCommand final : public Command {
     add_scenario_options(app, parameters_, start_, duration_hours_, no_compress_);
     app.footer(
         "Simulates the built-in scenario (a leak spreading from a paste site through a 4chan thread to five "
-        "communities on Twitter, about 200,000 tweets), ingests it and prints the workspace summary.");
+        "communities on Twitter, about 200,000 tweets, with the follower graph a researcher would collect), ingests "
+        "it, prints the workspace summary and writes the report (HTML and Markdown) with its map.");
   }
 
   int run() override {
@@ -48,8 +49,21 @@ class DemoCommand final : public Command {
     }
     fmt::print("\n");
     if (int status = run_subcommand("info", {"-w", workspace.string()}); status != exit_success) return status;
-    fmt::print("\ndemo outputs:\n  scenario   {}/ (truth.json is the ground truth)\n  workspace  {}\n",
-               scenario.string(), workspace.string());
+    fmt::print("\n");
+    const fs::path report = out / "report.html";
+    const fs::path markdown = out / "report.md";
+    const std::string follows = (scenario / (no_compress_ ? "follows.tsv" : "follows.tsv.zst")).string();
+    const std::string subject = "#" + parameters_.subject_tag;
+    if (int status = run_subcommand("report", {"-w", workspace.string(), subject, "--follow-graph", follows, "--parent",
+                                               "follow-graph", "-o", report.string(), "--md", markdown.string()});
+        status == exit_fatal) {
+      return status;
+    }
+    fmt::print("\ndemo outputs:\n  report     {}\n  markdown   {}\n  scenario   {}/ (truth.json is the ground truth)\n"
+               "  workspace  {}\n\nexplore further, e.g.:\n  leaktrace origin -w {} '{}'\n  leaktrace bridges -w {} '{}' "
+               "--follow-graph {} --parent follow-graph\n",
+               report.string(), markdown.string(), scenario.string(), workspace.string(), workspace.string(), subject,
+               workspace.string(), subject, follows);
     return exit_success;
   }
 

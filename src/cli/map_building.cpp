@@ -69,9 +69,12 @@ GraphPositions lay_out(const AccountGraph& graph, const std::vector<std::int64_t
   LayoutGraph layout = layout_graph_of(graph);
   BackboneOptions backbone;
   backbone.iterations = options.iterations;
-  if (options.top > 0) {
+  std::size_t wide = 0;
+  for (std::uint32_t node = 0; node < layout.node_count(); ++node) wide += layout.degree(node) >= options.min_degree;
+  const std::size_t top = options.top > 0 ? options.top : (wide > options.max_backbone ? options.max_backbone : 0);
+  if (top > 0) {
     backbone.rule = BackboneRule::top_score;
-    backbone.top_count = options.top;
+    backbone.top_count = top;
     backbone.score = pagerank;
   } else {
     backbone.min_degree = options.min_degree;

@@ -14,6 +14,7 @@ struct MapBuildOptions {
   int iterations = 200;           // ForceAtlas2 iterations on the backbone
   std::uint32_t min_degree = 2;   // backbone: accounts with at least this many neighbours...
   std::size_t top = 0;            // ...or, when not 0, the top N by PageRank
+  std::size_t max_backbone = 50000;  // past this many, the backbone is the top N by PageRank
   double sample = 1.0;            // share of the other accounts shown
   std::size_t max_accounts = 100000;
   std::size_t max_communities = 12;  // coloured and in the legend; the rest are "other"
