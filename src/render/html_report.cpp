@@ -9,6 +9,7 @@
 #include "render/bridge_flow_chart.h"
 #include "render/html_escape.h"
 #include "render/html_map.h"
+#include "render/report_format.h"
 #include "render/report_outline.h"
 #include "render/timeline_chart.h"
 
@@ -118,7 +119,7 @@ class HtmlWriter {
       case ReportSpan::Kind::link:
         if (is_http_url(span.url)) {
           out_ += "<a href=\"";
-          append_escaped_html(out_, span.url);
+          append_escaped_html(out_, report_link_target(span.url));
           out_ += "\" rel=\"noopener noreferrer\">";
           content();
           out_ += "</a>";

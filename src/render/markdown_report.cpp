@@ -8,6 +8,7 @@
 
 #include "render/bridge_flow_chart.h"
 #include "render/html_escape.h"
+#include "render/report_format.h"
 #include "render/report_outline.h"
 #include "render/static_map.h"
 #include "render/timeline_chart.h"
@@ -56,18 +57,15 @@ std::size_t longest_backtick_run(std::string_view text) {
   return longest;
 }
 
-// A URL in the pointy-bracket form of a link destination: no '<', '>' or line break inside, and
-// nothing that CommonMark would decode (a backslash escape, an entity) or that ends a table cell.
+// A URL in the pointy-bracket form of a link destination: nothing inside that CommonMark would
+// decode (an entity; backslashes are already percent-encoded), end early or split a table cell.
 std::string link_destination(std::string_view url) {
   std::string out = "<";
-  for (char c : url) {
-    switch (c) {
-      case '<': out += "%3C"; break;
-      case '>': out += "%3E"; break;
-      case '|': out += "%7C"; break;
-      case '\\': out += "%5C"; break;
-      case '&': out += "&amp;"; break;
-      default: out.push_back(c);
+  for (char c : report_link_target(url)) {
+    if (c == '&') {
+      out += "&amp;";
+    } else {
+      out.push_back(c);
     }
   }
   out.push_back('>');

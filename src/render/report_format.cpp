@@ -52,7 +52,7 @@ std::string report_duration(TimeMs duration) {
 
 std::string report_bin_width(TimeMs bin) {
   const auto unit = [](TimeMs count, std::string_view word) {
-    return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+    return count == 1 ? std::string(word) : fmt::format("{} {}s", count, word);
   };
   if (bin <= 0) return "bin";
   if (bin % day_ms == 0) return unit(bin / day_ms, "day");
@@ -108,6 +108,21 @@ std::string report_platform(std::string_view platform) {
 std::string report_colour(std::string_view colour) {
   const std::optional<Rgb> rgb = parse_hex_colour(colour);
   return rgb ? hex_colour(*rgb) : std::string(no_community_colour);
+}
+
+std::string report_link_target(std::string_view url) {
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    switch (c) {
+      case '"': case '\'': case '<': case '>': case '`': case '\\': case '|': case '{': case '}': case '^':
+        fmt::format_to(std::back_inserter(out), "%{:02X}", static_cast<unsigned char>(c));
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
 }
 
 std::string truncate_text(std::string_view text, std::size_t code_points) {

@@ -20,7 +20,7 @@ std::string report_time_short(TimeMs time);
 // A length of time in words a reader scans: "45 s", "12 min", "3 h 05 min", "2 d 4 h".
 std::string report_duration(TimeMs duration);
 
-// "10 minutes", "1 hour", "6 hours", "1 day": the width of a timeline bin.
+// "10 minutes", "hour", "6 hours", "day": the width of a timeline bin, for "posts per …".
 std::string report_bin_width(TimeMs bin);
 
 // "1,234,567"; "unknown" for a negative count that stands for unknown (followers = -1).
@@ -43,6 +43,11 @@ std::string report_platform(std::string_view platform);
 // `colour` when it is "#rrggbb" or "#rgb" (normalised to "#rrggbb"), else the no-community grey:
 // a colour from the document never reaches CSS or SVG unchecked.
 std::string report_colour(std::string_view colour);
+
+// An http(s) URL (is_http_url) as a link target: the characters a URL never carries raw (quotes,
+// angle brackets, backtick, backslash, pipe, braces, caret) percent-encoded, as a browser would
+// before requesting it, so that the target survives any quoting around it.
+std::string report_link_target(std::string_view url);
 
 // The first `code_points` code points of `text` (valid UTF-8 assumed), and "…" when it was longer.
 std::string truncate_text(std::string_view text, std::size_t code_points);

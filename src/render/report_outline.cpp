@@ -461,10 +461,12 @@ ReportSection cascades_section(const ReportDocument& document) {
 ReportSection map_section(const MapDocument& map) {
   ReportSection section{"map", "Map", {}};
   const MapSampling& sampling = map.sampling;
-  ReportInline about{text(fmt::format("The accounts that shared the subject and the ties between them, {} accounts and {} "
-                                      "ties, coloured by community and sized by PageRank.",
-                                      report_count(static_cast<std::int64_t>(map.nodes.size())),
-                                      report_count(static_cast<std::int64_t>(map.edges.size()))))};
+  const auto counted = [](std::size_t count, std::string_view word) {
+    return fmt::format("{} {}{}", report_count(static_cast<std::int64_t>(count)), word, count == 1 ? "" : "s");
+  };
+  ReportInline about{text(fmt::format("The accounts that shared the subject and the ties between them, {} and {}, coloured "
+                                      "by community and sized by PageRank.",
+                                      counted(map.nodes.size(), "account"), counted(map.edges.size(), "tie")))};
   if (sampling.accounts_shown < sampling.accounts_total || sampling.edges_shown < sampling.edges_total) {
     about.push_back(text(fmt::format(" It shows {} of {} accounts and {} of {} ties: ", report_count(sampling.accounts_shown),
                                      report_count(sampling.accounts_total), report_count(sampling.edges_shown),
