@@ -26,6 +26,7 @@ constexpr double key_row_height = 17;
 constexpr double font_size = 12;
 constexpr double key_font_size = 11.5;
 constexpr std::size_t max_label_code_points = 40;
+constexpr std::size_t max_points = 1200;
 constexpr std::array<TimeMs, 16> time_steps = {minute_ms,     5 * minute_ms, 10 * minute_ms, 15 * minute_ms,
                                                30 * minute_ms, hour_ms,       2 * hour_ms,    3 * hour_ms,
                                                6 * hour_ms,    12 * hour_ms,  day_ms,         2 * day_ms,
@@ -115,10 +116,32 @@ void append_polygon(std::string& out, const std::vector<double>& xs, const std::
   fmt::format_to(std::back_inserter(out), " Z\" fill=\"{}\" fill-opacity=\"0.88\" stroke=\"#ffffff\" stroke-width=\"0.5\"/>\n", colour);
 }
 
+// A chart has no more distinct x positions than pixels: past max_points bins, consecutive bins are
+// added up into wider ones, and the axis says so.
+ReportTimeline coarsened(const ReportTimeline& timeline, std::size_t bins) {
+  const std::size_t group = (bins + max_points - 1) / max_points;
+  ReportTimeline out;
+  out.start = timeline.start;
+  out.bin = timeline.bin * static_cast<TimeMs>(group);
+  out.milestones = timeline.milestones;
+  const auto add_up = [&](const std::vector<std::int64_t>& counts) {
+    std::vector<std::int64_t> wider((counts.size() + group - 1) / group, 0);
+    for (std::size_t i = 0; i < counts.size(); ++i) wider[i / group] += std::max<std::int64_t>(counts[i], 0);
+    return wider;
+  };
+  out.totals = add_up(timeline.totals);
+  for (const ReportSeries& series : timeline.series) out.series.push_back({series.name, series.community, series.colour, add_up(series.counts)});
+  return out;
+}
+
 }  // namespace
 
-std::string timeline_chart_svg(const ReportTimeline& timeline, const SvgFigureOptions& options) {
+std::string timeline_chart_svg(const ReportTimeline& given, const SvgFigureOptions& options) {
   check_svg_figure_options(options);
+  std::size_t given_bins = given.totals.size();
+  for (const ReportSeries& series : given.series) given_bins = std::max(given_bins, series.counts.size());
+  const ReportTimeline wider = given_bins > max_points && given.bin > 0 ? coarsened(given, given_bins) : ReportTimeline{};
+  const ReportTimeline& timeline = wider.bin > 0 ? wider : given;
   std::size_t bins = timeline.totals.size();
   for (const ReportSeries& series : timeline.series) bins = std::max(bins, series.counts.size());
   const std::string per_bin = "posts per " + report_bin_width(timeline.bin);

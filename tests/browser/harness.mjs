@@ -151,3 +151,21 @@ export function writeArtifact(name, text) {
   mkdirSync(artifactsDir, { recursive: true });
   writeFileSync(join(artifactsDir, name), text);
 }
+
+// What a page holds that could have run or loaded something: the flag a payload sets when it runs
+// (window.__xss), CSP violations, scripts by type, element names, event handler attributes, and
+// the href and src attributes in its body.
+export async function securityFacts(page) {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll("*")];
+    return {
+      xss: window.__xss ?? null,
+      violations: window.__violations ?? [],
+      scripts: [...document.scripts].map((s) => s.type || "classic"),
+      tags: [...new Set(all.map((e) => e.tagName.toLowerCase()))].sort(),
+      handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}@${a.name}`)),
+      hrefs: [...document.querySelectorAll("body [href]")].map((e) => e.getAttribute("href")),
+      srcs: [...document.querySelectorAll("body [src]")].map((e) => e.getAttribute("src")),
+    };
+  });
+}

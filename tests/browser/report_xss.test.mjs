@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { artifactsDir, launch, mapUrl, mapsDir, openPage, screenshot, waitForMap, writeArtifact } from "./harness.mjs";
+import { launch, mapUrl, mapsDir, openPage, screenshot, securityFacts, waitForMap, writeArtifact } from "./harness.mjs";
 
 const sectionIds = ["summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "map", "methods"];
 let browser;
@@ -53,16 +53,11 @@ async function exercise(page) {
 }
 
 async function inspect(page) {
-  return page.evaluate(() => {
-    const all = [...document.querySelectorAll("*")];
+  const facts = await securityFacts(page);
+  return page.evaluate((facts) => {
     return {
-      xss: window.__xss ?? null,
-      violations: window.__violations ?? [],
-      scripts: [...document.scripts].map((s) => s.type || "classic"),
-      tags: [...new Set(all.map((e) => e.tagName.toLowerCase()))].sort(),
-      handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}@${a.name}`)),
+      ...facts,
       links: [...document.querySelectorAll("[href]")].map((e) => ({ href: e.getAttribute("href"), rel: e.getAttribute("rel"), inMap: !!e.closest(".lt-map") })),
-      srcs: [...document.querySelectorAll("[src]")].map((e) => e.getAttribute("src")),
       styles: [...document.querySelectorAll("main [style]")].filter((e) => !e.closest(".lt-map")).map((e) => e.getAttribute("style")),
       fills: [...document.querySelectorAll("main [fill]")].map((e) => e.getAttribute("fill")),
       title: document.title,
@@ -74,7 +69,7 @@ async function inspect(page) {
       bridgesText: document.querySelector("#bridges-chart svg").textContent,
       unlinked: document.querySelectorAll("main .lt-unlinked").length,
     };
-  });
+  }, facts);
 }
 
 const allowedTags = new Set([
@@ -158,19 +153,15 @@ test("the XSS Markdown, rendered with raw HTML allowed and no policy, runs nothi
   const { page, record } = await openPage(browser.context, url);
   await page.waitForTimeout(500);
   for (const anchor of await page.$$("a")) await anchor.hover();
-  const result = await page.evaluate(() => {
-    const all = [...document.querySelectorAll("*")];
+  const facts = await securityFacts(page);
+  const result = await page.evaluate((facts) => {
     return {
-      xss: window.__xss ?? null,
-      tags: [...new Set(all.map((e) => e.tagName.toLowerCase()))].sort(),
-      handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}@${a.name}`)),
-      hrefs: [...document.querySelectorAll("body [href]")].map((e) => e.getAttribute("href")),
-      srcs: [...document.querySelectorAll("[src]")].map((e) => e.getAttribute("src")),
+      ...facts,
       images: [...document.images].map((image) => image.naturalWidth),
       heading: document.querySelector("h1").textContent,
       pre: document.querySelector("pre").textContent,
     };
-  });
+  }, facts);
   await screenshot(page, "report-xss-md.png", { fullPage: true });
   assert.equal(result.xss, null, `a payload ran: ${result.xss}`);
   assert.deepEqual(record.dialogs, []);

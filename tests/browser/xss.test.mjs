@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launch, mapUrl, mapsDir, openPage, screenshot, waitForMap } from "./harness.mjs";
+import { launch, mapUrl, mapsDir, openPage, screenshot, securityFacts, waitForMap } from "./harness.mjs";
 
 let browser;
 let server;
@@ -62,16 +62,10 @@ async function exercise(page) {
 }
 
 async function inspect(page) {
-  return page.evaluate(() => {
-    const all = [...document.querySelectorAll("*")];
+  const facts = await securityFacts(page);
+  return page.evaluate((facts) => {
     return {
-      xss: window.__xss ?? null,
-      violations: window.__violations ?? [],
-      scripts: [...document.scripts].map((s) => s.type || "classic"),
-      tags: [...new Set(all.map((e) => e.tagName.toLowerCase()))].sort(),
-      handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}@${a.name}`)),
-      hrefs: [...document.querySelectorAll("[href]")].map((e) => e.getAttribute("href")),
-      srcs: [...document.querySelectorAll("[src]")].map((e) => e.getAttribute("src")),
+      ...facts,
       title: document.title,
       heading: document.querySelector("#lt-map .lt-title")?.textContent,
       subtitle: document.querySelector("#lt-map .lt-subtitle")?.textContent,
@@ -81,7 +75,7 @@ async function inspect(page) {
       swatches: [...document.querySelectorAll("#lt-map .lt-swatch")].map((s) => s.style.background),
       error: document.querySelector("#lt-map")?.getAttribute("data-lt-error"),
     };
-  });
+  }, facts);
 }
 
 const allowedTags = new Set(["html", "head", "meta", "title", "style", "body", "div", "script", "canvas", "h1", "h2", "h3", "p", "input", "ul", "li", "button", "span", "label", "aside", "dl", "dt", "dd", "ol", "a"]);

@@ -14,13 +14,6 @@ namespace {
 using ::testing::HasSubstr;
 using testing::ParsedElement;
 
-std::vector<ParsedElement> parsed(const std::string& svg) {
-  std::string error;
-  std::vector<ParsedElement> elements = testing::parse_xml(svg, &error);
-  EXPECT_FALSE(elements.empty()) << "not well-formed: " << error;
-  return elements;
-}
-
 std::vector<std::string> texts(const std::vector<ParsedElement>& elements) {
   std::vector<std::string> out;
   for (const ParsedElement& e : elements) {
@@ -40,7 +33,7 @@ std::size_t count_class(const std::vector<ParsedElement>& elements, std::string_
 //   community 1: @jackposobiec, from @Anonymous in community 0 (cites)
 TEST(BridgeFlowChart, ALanePerCommunityAColumnPerJump) {
   const ReportDocument d = testing::sample_report();
-  const auto elements = parsed(bridge_flow_svg(d.bridges, d.communities));
+  const auto elements = testing::parse_figure(bridge_flow_svg(d.bridges, d.communities));
   const std::vector<std::string> all = texts(elements);
   const auto position = [&](std::string_view prefix) {
     return std::find_if(all.begin(), all.end(), [&](const std::string& t) { return t.starts_with(prefix); }) - all.begin();
@@ -56,7 +49,7 @@ TEST(BridgeFlowChart, ALanePerCommunityAColumnPerJump) {
 
 TEST(BridgeFlowChart, TheArrowGoesFromTheSourceLaneToTheNewCommunity) {
   const ReportDocument d = testing::sample_report();
-  const auto elements = parsed(bridge_flow_svg(d.bridges, d.communities));
+  const auto elements = testing::parse_figure(bridge_flow_svg(d.bridges, d.communities));
   const auto jump = std::find_if(elements.begin(), elements.end(), [](const ParsedElement& e) {
     return e.attributes.count("class") && e.attributes.at("class") == "lt-jump";
   });
@@ -70,7 +63,7 @@ TEST(BridgeFlowChart, NamesCommunitiesItDoesNotKnow) {
   ReportDocument d = testing::sample_report();
   d.bridges[1].community = 9;
   d.bridges[1].from_community = -1;
-  const std::vector<std::string> all = texts(parsed(bridge_flow_svg(d.bridges, d.communities)));
+  const std::vector<std::string> all = texts(testing::parse_figure(bridge_flow_svg(d.bridges, d.communities)));
   EXPECT_NE(std::find(all.begin(), all.end(), "community 9"), all.end());
   EXPECT_NE(std::find(all.begin(), all.end(), "no community"), all.end());
 }
@@ -83,13 +76,13 @@ TEST(BridgeFlowChart, MarkerIdsTakeThePrefix) {
 }
 
 TEST(BridgeFlowChart, SaysSoWhenThereAreNoBridges) {
-  const std::vector<std::string> all = texts(parsed(bridge_flow_svg({}, {})));
+  const std::vector<std::string> all = texts(testing::parse_figure(bridge_flow_svg({}, {})));
   EXPECT_EQ(all, (std::vector<std::string>{"No bridges between communities."}));
 }
 
 TEST(BridgeFlowChart, AttackerTextStaysText) {
   const ReportDocument hostile = testing::hostile_report();
-  const auto elements = parsed(bridge_flow_svg(hostile.bridges, hostile.communities));
+  const auto elements = testing::parse_figure(bridge_flow_svg(hostile.bridges, hostile.communities));
   const std::set<std::string> allowed = {"svg", "title", "desc", "rect", "g", "line", "path", "text", "circle", "defs", "marker"};
   for (const ParsedElement& element : elements) {
     EXPECT_TRUE(allowed.count(element.name)) << "<" << element.name << ">";

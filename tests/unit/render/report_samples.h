@@ -1,5 +1,6 @@
 #pragma once
 
+#include <gtest/gtest.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -204,6 +205,14 @@ inline std::vector<ParsedElement> parse_xml(std::string_view text, std::string* 
   }
   collect_elements(xmlDocGetRootElement(doc.get()), out);
   return out;
+}
+
+// parse_xml() that fails the calling test when the figure is not well-formed.
+inline std::vector<ParsedElement> parse_figure(std::string_view svg) {
+  std::string error;
+  std::vector<ParsedElement> elements = parse_xml(svg, &error);
+  EXPECT_FALSE(elements.empty()) << "not well-formed: " << error;
+  return elements;
 }
 
 // The elements of an HTML page as libxml2's HTML parser sees it.
