@@ -169,6 +169,10 @@ ReportInline chain_step_item(const ReportChainStep& step, std::size_t index) {
     item.push_back(text(" " + kind_words(post.kind)));
   } else if (step.tie == "cites") {
     item.push_back(text(" " + kind_words(post.kind) + ", citing the step before"));
+  } else if (step.tie == "follows") {
+    item.push_back(text(" " + kind_words(post.kind) + ", following the author of the step before"));
+  } else if (step.tie == "tied-to") {
+    item.push_back(text(" " + kind_words(post.kind) + ", tied to the author of the step before"));
   } else {
     item.push_back(text(" "));
     item.push_back(data(step.tie));
@@ -409,9 +413,14 @@ ReportSection cascades_section(const ReportDocument& document) {
     add_paragraph(section, {text("No diffusion trees: nothing of the subject was reposted.")});
     return section;
   }
-  add_paragraph(section, {text("Platforms record a repost as a repost of the original post, not of the account it came "
-                               "through. The diffusion trees below are reconstructed: "),
-                          data(assumption_words(cascades.assumption)), text(".")});
+  if (cascades.assumption == "root") {
+    add_paragraph(section, {text("The diffusion trees below take every repost as coming from the original post, as the "
+                                 "platforms record it.")});
+  } else {
+    add_paragraph(section, {text("Platforms record a repost as a repost of the original post, not of the account it came "
+                                 "through. The diffusion trees below are reconstructed: "),
+                            data(assumption_words(cascades.assumption)), text(".")});
+  }
   ReportTable statistics = table({"Measure", "Value"}, {false, true});
   statistics.rows = {
       {cell("Trees"), number_cell(cascades.trees)},

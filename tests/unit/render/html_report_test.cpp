@@ -152,6 +152,14 @@ TEST(HtmlReport, NoPayloadBecomesMarkup) {
   EXPECT_THAT(page, Not(HasSubstr("url(http")));
 }
 
+TEST(HtmlReport, AnEmptyDocumentIsStillAPage) {
+  const std::string page = html_report(ReportDocument{});
+  EXPECT_THAT(page, HasSubstr("<title>leaktrace report</title>"));
+  EXPECT_THAT(page, HasSubstr("<p>The timeline has no posts.</p>"));
+  EXPECT_THAT(page, Not(HasSubstr("<figure")));
+  EXPECT_THAT(page, HasSubstr("</html>\n"));
+}
+
 TEST(HtmlReport, WritesTheFileOrSaysWhy) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("leaktrace-html-report-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

@@ -117,6 +117,26 @@ TEST(ReportOutline, SpreadersShowTheChangeBetweenAssumptions) {
   EXPECT_EQ(plain(spreaders.rows[1][3]), "+19");
 }
 
+TEST(ReportOutline, TheCascadesSayWhichAssumptionMadeTheTrees) {
+  ReportDocument document = testing::sample_report();
+  const ReportOutline latest = report_outline(document);
+  EXPECT_THAT(plain(blocks<ReportParagraph>(section(latest, "cascades"))[0]->text), HasSubstr("the latest earlier sharer"));
+  document.cascades.assumption = "root";
+  const ReportOutline root = report_outline(document);
+  EXPECT_EQ(plain(blocks<ReportParagraph>(section(root, "cascades"))[0]->text),
+            "The diffusion trees below take every repost as coming from the original post, as the platforms record it.");
+}
+
+TEST(ReportOutline, EachTieOfTheChainInWords) {
+  ReportDocument document = testing::sample_report();
+  document.chain[1].tie = "reposts";
+  document.chain[2].tie = "follows";
+  const ReportOutline outline = report_outline(document);
+  const ReportList& steps = *blocks<ReportList>(section(outline, "origin"))[0];
+  EXPECT_THAT(plain(steps.items[1]), HasSubstr("@Anonymous reposts the step before"));
+  EXPECT_THAT(plain(steps.items[2]), HasSubstr("@jackposobiec posted, following the author of the step before"));
+}
+
 TEST(ReportOutline, MethodsEndWithTheCommandAndTheVersion) {
   const ReportOutline outline = report_outline(testing::sample_report());
   const ReportSection& methods = section(outline, "methods");
