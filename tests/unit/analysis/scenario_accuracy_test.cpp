@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include "analysis/bridges.h"
+#include "analysis/coordination.h"
 #include "analysis/investigation.h"
 #include "simulate/simulation.h"
 #include "unit/test_files.h"
@@ -35,6 +36,7 @@ struct Truth {
   };
   std::vector<PlantedBridge> bridges;
   std::map<std::string, std::string> parents;  // share -> the share it came from
+  std::set<std::string> coordinated;           // accounts of the coordinated group
 };
 
 Truth read_truth(const std::string& path) {
@@ -57,6 +59,9 @@ Truth read_truth(const std::string& path) {
   }
   for (simdjson::dom::element pair : doc["parents"].get_array()) {
     truth.parents[std::string(pair.at(0).get_string().value())] = std::string(pair.at(1).get_string().value());
+  }
+  for (simdjson::dom::element account : doc["coordinated"]["accounts"].get_array()) {
+    truth.coordinated.insert(std::string(account.get_string().value()));
   }
   return truth;
 }
@@ -149,6 +154,7 @@ class ScenarioAccuracy : public ::testing::TestWithParam<Shape> {
   void check_communities();
   void check_bridges();
   void check_parents();
+  void check_coordination();
 
   std::shared_ptr<Scenario> scenario_;
   const Dataset* dataset_ = nullptr;
@@ -236,6 +242,22 @@ void ScenarioAccuracy::check_parents() {
   EXPECT_GT(at_follows, at_tie);
 }
 
+void ScenarioAccuracy::check_coordination() {
+  Investigation investigation = investigate(ParentAssumption::root, false);
+  CoordinationDetection detection(*dataset_, investigation.subject_match());
+  detection.run();
+  std::set<std::string> found;
+  for (const CoordinatedCluster& cluster : detection.clusters()) {
+    for (const AccountSignals& s : cluster.accounts) found.insert(std::string(dataset_->account_native_id(s.account)));
+  }
+  std::size_t right = 0;
+  for (const std::string& account : found) right += truth_->coordinated.contains(account);
+  std::printf("%s: coordinated accounts: %zu found in %zu clusters, %zu of them of the %zu planted\n", GetParam().name,
+              found.size(), detection.clusters().size(), right, truth_->coordinated.size());
+  EXPECT_GE(static_cast<double>(right), 0.9 * static_cast<double>(truth_->coordinated.size()));
+  EXPECT_GE(static_cast<double>(right), 0.9 * static_cast<double>(found.size()));
+}
+
 TEST_P(ScenarioAccuracy, AnalysesRecoverTheGroundTruth) {
   {
     SCOPED_TRACE("origin chain is the planted one");
@@ -252,6 +274,10 @@ TEST_P(ScenarioAccuracy, AnalysesRecoverTheGroundTruth) {
   {
     SCOPED_TRACE("latest-tie parents beat the root, the follower graph beats both");
     check_parents();
+  }
+  {
+    SCOPED_TRACE("the coordinated group is found, and little else");
+    check_coordination();
   }
 }
 
