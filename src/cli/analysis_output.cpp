@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "analysis/post_link.h"
+#include "model/account.h"
 
 namespace leaktrace {
 
@@ -31,7 +32,7 @@ std::string time_text(TimeMs time) {
 
 std::string account_text(const Dataset& d, std::uint32_t account) {
   std::string_view handle = d.account_handle(account);
-  return handle.empty() ? d.account_key(account) : "@" + std::string(handle);
+  return handle.empty() ? d.account_key(account) : handle_for_reading(handle);
 }
 
 std::string community_text(const CommunityDetection& communities, std::int64_t community) {

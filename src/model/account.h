@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/platform.h"
 #include "model/time.h"
@@ -26,5 +27,12 @@ struct Account {
   // Earliest time this account was seen, when profiles of it were merged (else observed_at).
   TimeMs first_observed_at = unknown_time;
 };
+
+// "@jackposobiec" for a user's handle; the handle itself for an account that stands for a thread or
+// a paste ("/pol/ thread 124205693", "paste:rENSrLn2"), which no one would write with an @.
+inline std::string handle_for_reading(std::string_view handle) {
+  if (handle.find_first_of(" /:") != std::string_view::npos) return std::string(handle);
+  return "@" + std::string(handle);
+}
 
 }  // namespace leaktrace

@@ -131,7 +131,7 @@ test("a payload id in the URL hash is only a key", async () => {
   await waitForMap(page);
   const result = await inspect(page);
   assert.equal(result.xss, null);
-  assert.match(result.panel, /^×@<script>window.__xss='script'<\/script>/);
+  assert.match(result.panel, /^×<script>window.__xss='script'<\/script>/);
   assert.deepEqual(record.requests, [mapUrl("xss.html")]);
   await page.close();
 });

@@ -21,6 +21,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 // The URL when it is an absolute http: or https: URL, else null.
+// "@jackposobiec" for a user's handle; the label itself for an account that stands for a thread or
+// a paste ("/pol/ thread 124205693", "paste:rENSrLn2"), which no one would write with an @.
+export function handleText(label: string): string {
+  return /[ /:]/.test(label) ? label : "@" + label;
+}
+
 export function httpUrl(text: string): string | null {
   if (!/^https?:\/\//i.test(text)) return null;
   try {

@@ -2,7 +2,7 @@ import Graph from "graphology";
 import Sigma from "sigma";
 
 import { type MapData, noCommunityColour } from "./data";
-import { el, formatCount, formatTime, link } from "./dom";
+import { el, formatCount, formatTime, handleText, link } from "./dom";
 import { Filters } from "./filters";
 import { type CameraView, type ViewState, readViewState, writeViewState } from "./url_state";
 
@@ -449,7 +449,7 @@ export class MapView {
     const { label, name } = this.data.nodes;
     for (const i of results) {
       const button = el("button", { className: "lt-suggestion", attrs: { type: "button", role: "option" } }, [
-        el("span", { className: "lt-handle", text: "@" + label[i] }),
+        el("span", { className: "lt-handle", text: handleText(label[i]) }),
         name[i] ? el("span", { className: "lt-name", text: name[i] }) : null,
       ]);
       button.addEventListener("click", () => this.pick(i));
@@ -462,7 +462,7 @@ export class MapView {
 
   private pick(index: number): void {
     this.suggestions.textContent = "";
-    this.searchInput.value = "@" + this.data.nodes.label[index];
+    this.searchInput.value = handleText(this.data.nodes.label[index]);
     if (!this.isNodeVisible(index)) {
       // Show what was asked for: the whole period, and the account's community.
       this.setCommunityHidden(this.data.nodes.community[index], false);
@@ -519,7 +519,7 @@ export class MapView {
     ]);
     const children: (HTMLElement | null)[] = [
       close,
-      el("h2", { className: "lt-handle", text: "@" + nodes.label[index] }),
+      el("h2", { className: "lt-handle", text: handleText(nodes.label[index]) }),
       nodes.name[index] ? el("p", { className: "lt-name", text: nodes.name[index] }) : null,
       el("p", { className: "lt-id", text: nodes.id[index] }),
       facts,
