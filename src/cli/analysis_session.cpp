@@ -143,6 +143,16 @@ void AnalysisSession::ingest_inputs() {
   if (ingestion.totals().posts_read == 0) throw std::runtime_error("no posts could be read from the input files");
 }
 
+std::string AnalysisSession::post_text(std::uint32_t post) {
+  const Dataset& d = dataset();
+  if (d.has_text()) return std::string(d.post_text(post));
+  if (!text_reader_) {
+    text_workspace_.emplace(Workspace::open_for_reading(workspace_path_));
+    text_reader_ = std::make_unique<PostTextReader>(*text_workspace_, d);
+  }
+  return text_reader_->text(post);
+}
+
 const Dataset& AnalysisSession::dataset() {
   if (network_) {
     throw std::invalid_argument(fmt::format(
@@ -152,7 +162,7 @@ const Dataset& AnalysisSession::dataset() {
   }
   if (!dataset_) {
     Workspace workspace = Workspace::open_for_reading(workspace_path_);
-    dataset_ = load_dataset(workspace, {.texts = subject_.needs_text()});
+    dataset_ = load_dataset(workspace, {.texts = subject_.needs_text() || options_.texts});
   }
   return *dataset_;
 }

@@ -8,6 +8,7 @@
 #include "analysis/investigation.h"
 #include "graph/imported_network.h"
 #include "workspace/dataset.h"
+#include "workspace/dataset_loader.h"
 
 namespace CLI {
 class App;
@@ -22,6 +23,7 @@ struct AnalysisOptions {
   std::vector<std::string> arguments;  // INPUT files and SUBJECT terms, told apart by their form
   std::string board;
   bool json = false;
+  bool texts = false;  // load post texts even when the subject does not need them
   std::string community_edges = "repost,quote,reply,mention";
   double resolution = 1.0;
   std::uint64_t seed = 42;
@@ -63,6 +65,8 @@ class AnalysisSession {
   const Subject& subject() const { return subject_; }
   const FollowGraph* follow_graph();
   Investigation& investigation();
+  // A post's text, from the dataset or, when it was loaded without texts, from the workspace.
+  std::string post_text(std::uint32_t post);
 
   // The graph `accounts`, `communities`, `export` and `map` show: the imported network, or the
   // subject's graph; its ranking and communities, and each node's community.
@@ -93,6 +97,8 @@ class AnalysisSession {
   std::string temporary_dir_;
   std::optional<ImportedNetwork> network_;
   std::optional<Dataset> dataset_;
+  std::optional<Workspace> text_workspace_;
+  std::unique_ptr<PostTextReader> text_reader_;
   std::optional<FollowGraph> follows_;
   bool follows_loaded_ = false;
   std::unique_ptr<Investigation> investigation_;

@@ -160,4 +160,16 @@ Dataset load_dataset(Workspace& workspace, const DatasetLoadOptions& options) {
   return builder.finish();
 }
 
+PostTextReader::PostTextReader(Workspace& workspace, const Dataset& dataset)
+    : dataset_(dataset), query_(workspace.database().prepare("SELECT coalesce(text, '') FROM posts WHERE id = ?")) {}
+
+std::string PostTextReader::text(std::uint32_t post) {
+  if (dataset_.has_text()) return std::string(dataset_.post_text(post));
+  query_.reset();
+  query_.bind(1, dataset_.post_row(post));
+  std::string out = query_.step() ? std::string(query_.column_text(0)) : std::string();
+  query_.reset();
+  return out;
+}
+
 }  // namespace leaktrace
