@@ -12,10 +12,12 @@
 
 #include "analysis/bridges.h"
 #include "analysis/cascades.h"
+#include "analysis/coordination.h"
 #include "analysis/post_link.h"
 #include "analysis/timeline.h"
 #include "cli/analysis_output.h"
 #include "cli/progress_bar.h"
+#include "model/account.h"
 #include "model/version.h"
 #include "render/palette.h"
 #include "workspace/workspace_summary.h"
@@ -107,7 +109,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
                                      : "How " + doc.subject + " spread";
 
   auto text_of = [&](std::uint32_t post) -> std::string {
-    return d.has_text() ? one_line(d.post_text(post), text_preview) : std::string();
+    return one_line(session.post_text(post), text_preview);
   };
   auto report_post = [&](std::uint32_t post) {
     std::uint32_t author = d.post_author(post);
@@ -282,6 +284,38 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.cascades.spreaders.push_back({std::string(d.account_handle(c.account)), c.first, c.second});
   }
 
+  // Coordination.
+  {
+    CoordinationDetection detection(d, match);
+    detection.run();
+    doc.coordination.ran = true;
+    doc.coordination.window = CoordinationParameters{}.window;
+    doc.coordination.pairs = static_cast<std::int64_t>(detection.pairs());
+    for (std::size_t i = 0; i < std::min<std::size_t>(options.coordinated_groups, detection.clusters().size()); ++i) {
+      const CoordinatedCluster& c = detection.clusters()[i];
+      ReportCoordinatedCluster group;
+      group.accounts = static_cast<std::int64_t>(c.accounts.size());
+      group.coactions = c.coactions;
+      std::size_t young = 0, default_profile = 0;
+      for (const AccountSignals& a : c.accounts) {
+        young += a.age_days >= 0 && a.age_days < 90;
+        default_profile += a.default_profile.value_or(false);
+        if (group.members.size() < options.coordinated_members) {
+          group.members.push_back({std::string(d.account_native_id(a.account)), std::string(d.account_handle(a.account)),
+                                   a.age_days, a.posts_per_hour, a.default_profile, a.followers});
+        }
+      }
+      group.young_share = static_cast<double>(young) / static_cast<double>(c.accounts.size());
+      group.default_profile_share = static_cast<double>(default_profile) / static_cast<double>(c.accounts.size());
+      for (std::size_t k = 0; k < std::min<std::size_t>(options.coordinated_actions, c.actions.size()); ++k) {
+        const CoordinatedAction& a = c.actions[k];
+        group.actions.push_back({std::string(coordinated_action_kind_name(a.kind)), a.what, report_post(a.example), a.first,
+                                 a.last, a.accounts});
+      }
+      doc.coordination.clusters.push_back(std::move(group));
+    }
+  }
+
   // Map.
   if (options.map) {
     MapBuildOptions map_options = options.map_options;
@@ -366,11 +400,13 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   if (!doc.accounts.empty()) {
     std::string who = "The most amplified accounts were ";
     for (std::size_t i = 0; i < std::min<std::size_t>(3, doc.accounts.size()); ++i) {
-      who += fmt::format("{}@{} ({} reposts, quotes, replies, mentions and links)", i == 0 ? "" : i == 2 || doc.accounts.size() == 2 ? " and " : ", ",
-                         doc.accounts[i].handle, thousands(static_cast<std::int64_t>(doc.accounts[i].in_strength)));
+      who += fmt::format("{}{} ({} reposts, quotes, replies, mentions and links)", i == 0 ? "" : i == 2 || doc.accounts.size() == 2 ? " and " : ", ",
+                         handle_for_reading(doc.accounts[i].handle), thousands(static_cast<std::int64_t>(doc.accounts[i].in_strength)));
     }
     who += fmt::format(". The ten most amplified accounts received {:.0f}% of all amplification: {}.", 100 * doc.top10_share,
-                       doc.top10_share > 0.5 ? "a few hubs carried most of it" : "it was spread widely");
+                       doc.top10_share > 0.5   ? "a few hubs carried most of it"
+                       : doc.top10_share > 0.2 ? "a few hubs carried much of it"
+                                               : "it was spread widely");
     s.push_back(who);
   }
   if (!doc.communities.empty()) {
@@ -394,8 +430,8 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   for (const ReportBridge& b : doc.bridges) {
     if (!b.from || b.from_community == b.community || b.from_community < 0) continue;
     if (++jumps <= 4) {
-      through += fmt::format("{}@{} into community {} from @{} (community {})", through.empty() ? "" : ", ", b.post.handle,
-                             b.community, b.from->handle, b.from_community);
+      through += fmt::format("{}{} into community {} from {} (community {})", through.empty() ? "" : ", ",
+                             handle_for_reading(b.post.handle), b.community, handle_for_reading(b.from->handle), b.from_community);
     }
   }
   if (jumps > 0) s.push_back(fmt::format("It crossed between communities {} times, first through {}.", jumps, through));
@@ -404,6 +440,16 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
                             "largest has {} posts and a depth of {}.",
                             doc.cascades.assumption, thousands(doc.cascades.trees), doc.cascades.mean_size,
                             thousands(doc.cascades.max_size), doc.cascades.largest.empty() ? 0 : doc.cascades.largest.front().depth));
+  }
+  if (!doc.coordination.clusters.empty()) {
+    const ReportCoordinatedCluster& g = doc.coordination.clusters.front();
+    std::string groups = doc.coordination.clusters.size() == 1
+                             ? std::string("One group")
+                             : fmt::format("{} groups", doc.coordination.clusters.size());
+    s.push_back(fmt::format("{} of accounts acted in concert, reposting or linking the same things within a minute of "
+                            "each other again and again; the largest has {} accounts, {:.0f}% of them less than 90 "
+                            "days old and {:.0f}% with a default profile.",
+                            groups, thousands(g.accounts), 100 * g.young_share, 100 * g.default_profile_share));
   }
   return doc;
 }

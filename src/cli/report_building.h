@@ -15,6 +15,9 @@ struct ReportBuildOptions {
   std::size_t top_accounts = 15;
   std::size_t top_cascades = 10;
   std::size_t first_sharers = 10;
+  std::size_t coordinated_groups = 5;
+  std::size_t coordinated_members = 12;
+  std::size_t coordinated_actions = 6;
   bool map = true;
   MapBuildOptions map_options;
 };

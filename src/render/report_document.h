@@ -131,6 +131,41 @@ struct ReportCascades {
   std::vector<ReportSpreader> spreaders;  // how the top spreaders change between assumptions
 };
 
+// A group of accounts that acted in concert (CoordinationDetection): signals, not verdicts.
+struct ReportCoordinatedAccount {
+  std::string account;  // native id
+  std::string handle;
+  double age_days = -1;  // at its first post in the data; -1 unknown
+  double posts_per_hour = 0;
+  std::optional<bool> default_profile;
+  std::int64_t followers = -1;
+};
+
+struct ReportCoordinatedAction {
+  std::string kind;  // repost, link, text
+  std::string what;  // the post's id, the URL, the normalised text
+  ReportPost example;
+  TimeMs first = unknown_time;
+  TimeMs last = unknown_time;
+  std::int64_t accounts = 0;  // of the cluster
+};
+
+struct ReportCoordinatedCluster {
+  std::int64_t accounts = 0;
+  std::int64_t coactions = 0;
+  double young_share = 0;            // of its accounts made less than 90 days before their first post
+  double default_profile_share = 0;  // of its accounts with a default profile
+  std::vector<ReportCoordinatedAccount> members;  // the first few
+  std::vector<ReportCoordinatedAction> actions;   // the most shared few
+};
+
+struct ReportCoordination {
+  bool ran = false;
+  TimeMs window = 0;
+  std::int64_t pairs = 0;
+  std::vector<ReportCoordinatedCluster> clusters;  // largest first
+};
+
 struct ReportInputFile {
   std::string path;
   std::string sha256;
@@ -165,6 +200,7 @@ struct ReportDocument {
   std::vector<ReportCommunity> communities;
   std::vector<ReportBridge> bridges;  // in time order
   ReportCascades cascades;
+  ReportCoordination coordination;
   std::optional<MapDocument> map;
   ReportMethods methods;
 };

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/account.h"
 #include "model/version.h"
 #include "render/palette.h"
 #include "render/report_format.h"
@@ -58,7 +59,7 @@ ReportInline number_cell(std::int64_t value) { return cell(report_count(value));
 ReportInline time_cell(TimeMs time) { return {time_span(time, false)}; }
 
 std::string account_name(std::string_view handle, std::string_view account) {
-  if (!handle.empty()) return fmt::format("@{}", handle);
+  if (!handle.empty()) return handle_for_reading(handle);
   if (!account.empty()) return std::string(account);
   return "an unknown account";
 }
@@ -467,6 +468,57 @@ ReportSection cascades_section(const ReportDocument& document) {
   return section;
 }
 
+ReportSection coordination_section(const ReportDocument& document) {
+  const ReportCoordination& coordination = document.coordination;
+  ReportSection section{"coordination", "Coordination", {}};
+  const std::string window = report_duration(coordination.window);
+  if (coordination.clusters.empty()) {
+    add_paragraph(section, {text("No group of accounts reposted the same posts or shared the same links within " + window +
+                                 " of each other again and again, for most of what each of them did.")});
+    return section;
+  }
+  add_paragraph(section, {text("Accounts that reposted the same posts or shared the same links within " + window +
+                               " of each other, again and again, for most of what each of them did, and more often than "
+                               "the crowd around those posts makes likely. Their age, rate and profile are signals to look "
+                               "into, not verdicts.")});
+  for (std::size_t i = 0; i < coordination.clusters.size(); ++i) {
+    const ReportCoordinatedCluster& c = coordination.clusters[i];
+    const std::string number = std::to_string(i + 1);
+    section.blocks.push_back(ReportSubheading{"coordination-" + number, "Group " + number + ": " + report_count(c.accounts) + " accounts"});
+    add_paragraph(section, {text(report_count(c.coactions) + " co-actions between pairs of its accounts; " +
+                                 report_percent(c.young_share) + " of them made less than 90 days before their first post, " +
+                                 report_percent(c.default_profile_share) + " with a default profile.")});
+    ReportTable actions = table({"What they did", "Accounts", "First (UTC)", "Last (UTC)", "Post"}, {false, true});
+    for (const ReportCoordinatedAction& a : c.actions) {
+      ReportInline what;
+      if (a.kind == "repost") {
+        what = {text("reposted "), data(account_name(a.example)), text("'s post")};
+      } else if (a.kind == "link") {
+        what = {text("shared "), data(a.what)};
+      } else {
+        what = {text("posted the text “"), data(a.what), text("”")};
+      }
+      actions.rows.push_back({what, number_cell(a.accounts), time_cell(a.first), time_cell(a.last), {post_link(a.example)}});
+    }
+    section.blocks.push_back(std::move(actions));
+    ReportTable members = table({"Account", "Age (days)", "Posts per hour", "Default profile", "Followers"},
+                                {false, true, true, false, true});
+    for (const ReportCoordinatedAccount& m : c.members) {
+      members.rows.push_back({data_cell(account_name(m.handle, m.account)),
+                              cell(m.age_days < 0 ? "unknown" : report_count(static_cast<std::int64_t>(m.age_days))),
+                              cell(report_decimal(m.posts_per_hour, 2)),
+                              cell(!m.default_profile ? "unknown" : *m.default_profile ? "yes" : "no"),
+                              cell(m.followers < 0 ? "unknown" : report_count(m.followers))});
+    }
+    section.blocks.push_back(std::move(members));
+    if (c.accounts > static_cast<std::int64_t>(c.members.size())) {
+      add_paragraph(section, {text("… and " + report_count(c.accounts - static_cast<std::int64_t>(c.members.size())) +
+                                   " more accounts (leaktrace coordination --json lists them all).")});
+    }
+  }
+  return section;
+}
+
 ReportSection map_section(const MapDocument& map) {
   ReportSection section{"map", "Map", {}};
   const MapSampling& sampling = map.sampling;
@@ -558,6 +610,7 @@ ReportOutline report_outline(const ReportDocument& document) {
   outline.sections.push_back(communities_section(document));
   outline.sections.push_back(bridges_section(document));
   outline.sections.push_back(cascades_section(document));
+  if (document.coordination.ran) outline.sections.push_back(coordination_section(document));
   if (document.map) outline.sections.push_back(map_section(*document.map));
   outline.sections.push_back(methods_section(document));
   return outline;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { countPixels, launch, mapUrl, openPage, screenshot, stageShot, waitForMap, writeArtifact } from "./harness.mjs";
 
-const sections = ["summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "map", "methods"];
+const sections = ["summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "coordination", "map", "methods"];
 // community_colour(0..4) in src/render/palette.cpp (Kelly's colours).
 const communityColours = ["#0067a5", "#f38400", "#008856", "#be0032", "#875692"];
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { launch, mapUrl, mapsDir, openPage, screenshot, securityFacts, waitForMap, writeArtifact } from "./harness.mjs";
 
-const sectionIds = ["summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "map", "methods"];
+const sectionIds = ["summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "coordination", "map", "methods"];
 let browser;
 let server;
 let origin;

@@ -231,6 +231,28 @@ ReportDocument realistic_report() {
                              "ltclhoyle", "marion_mm"};
   for (std::size_t i = 0; i < std::size(spreaders); ++i) cascades.spreaders.push_back({spreaders[i], under_root[i], reconstructed[i]});
 
+  ReportCoordination& coordination = d.coordination;
+  coordination.ran = true;
+  coordination.window = 60 * 1000;
+  coordination.pairs = 1767;
+  ReportCoordinatedCluster group;
+  group.accounts = 60;
+  group.coactions = 8971;
+  group.young_share = 1;
+  group.default_profile_share = 0.95;
+  for (int i = 0; i < 12; ++i) {
+    group.members.push_back({std::to_string(853016190780935216 + i), "natasha" + std::to_string(46573947 + i), 4.0 + 3 * i, 0.2,
+                             i % 7 != 0, 3 + i});
+  }
+  group.actions.push_back({"repost", "860592493785198592", tweet("rick_eagle", 860592493785198592, paste_time + 95 * minute_ms,
+                                                                 "original", "Macron's offshore accounts #MacronLeaks", 40001),
+                           paste_time + 215 * minute_ms, paste_time + 216 * minute_ms, 51});
+  group.actions.push_back({"link", "https://pastebin.com/CoYyUPqd", tweet("natasha46573947", 860615619753910272,
+                                                                          paste_time + 300 * minute_ms, "original",
+                                                                          "https://pastebin.com/CoYyUPqd #MacronLeaks", 40002),
+                           paste_time + 300 * minute_ms, paste_time + 301 * minute_ms, 49});
+  coordination.clusters.push_back(std::move(group));
+
   Shape shape;
   shape.accounts = 420;
   shape.edges = 1300;
@@ -342,6 +364,18 @@ ReportDocument xss_report() {
   d.cascades.posts = 30;
   for (int i = 0; i < 3; ++i) d.cascades.largest.push_back({hostile_post(story_start + i * hour_ms), 10, 9, 2, 4, 1.5, std::nullopt});
   for (int i = 0; i < 5; ++i) d.cascades.spreaders.push_back({p(), i * 3, i * 2});
+  d.coordination.ran = true;
+  d.coordination.window = 60'000;
+  for (int g = 0; g < 2; ++g) {
+    ReportCoordinatedCluster group;
+    group.accounts = 20;
+    group.coactions = 100;
+    for (int i = 0; i < 4; ++i) group.members.push_back({p(), p(), 3.0, 0.5, i % 2 == 0, 10});
+    for (const char* kind : {"repost", "link", "text"}) {
+      group.actions.push_back({kind, p(), hostile_post(story_start + g * hour_ms), story_start, story_start + 60'000, 5});
+    }
+    d.coordination.clusters.push_back(std::move(group));
+  }
   d.map = xss_map();
 
   for (int i = 0; i < 3; ++i) d.methods.files.push_back({p(), p(), p(), 1024 * (i + 1), 10, 1, p()});

@@ -24,7 +24,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::ParsedElement;
 
-const char* const section_ids[] = {"summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "map", "methods"};
+const char* const section_ids[] = {"summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "coordination", "map", "methods"};
 
 std::size_t count(std::string_view text, std::string_view needle) {
   std::size_t n = 0;

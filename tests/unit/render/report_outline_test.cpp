@@ -42,10 +42,10 @@ std::string plain(const ReportInline& spans) {
 TEST(ReportOutline, SectionsInReadingOrderTheMapOnlyWhenThereIsOne) {
   ReportDocument document = testing::sample_report();
   EXPECT_THAT(section_ids(report_outline(document)),
-              ElementsAre("summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "methods"));
+              ElementsAre("summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "coordination", "methods"));
   document.map = testing::sample_map();
   EXPECT_THAT(section_ids(report_outline(document)),
-              ElementsAre("summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "map", "methods"));
+              ElementsAre("summary", "origin", "timeline", "accounts", "communities", "bridges", "cascades", "coordination", "map", "methods"));
 }
 
 TEST(ReportOutline, TheChainAsStepsAndAsATable) {
@@ -135,6 +135,36 @@ TEST(ReportOutline, EachTieOfTheChainInWords) {
   const ReportList& steps = *blocks<ReportList>(section(outline, "origin"))[0];
   EXPECT_THAT(plain(steps.items[1]), HasSubstr("@Anonymous reposts the step before"));
   EXPECT_THAT(plain(steps.items[2]), HasSubstr("@jackposobiec posted, following the author of the step before"));
+}
+
+TEST(ReportOutline, CoordinatedGroupsWithWhatTheyDidAndTheirSignals) {
+  ReportDocument document = testing::sample_report();
+  const ReportOutline outline = report_outline(document);
+  const ReportSection& coordination = section(outline, "coordination");
+  EXPECT_THAT(plain(blocks<ReportParagraph>(coordination)[0]->text), HasSubstr("within 1 min of each other"));
+  ASSERT_EQ(blocks<ReportSubheading>(coordination).size(), 1u);
+  EXPECT_EQ(blocks<ReportSubheading>(coordination)[0]->text, "Group 1: 3 accounts");
+  EXPECT_EQ(plain(blocks<ReportParagraph>(coordination)[1]->text),
+            "12 co-actions between pairs of its accounts; 66.7% of them made less than 90 days before their first post, "
+            "100.0% with a default profile.");
+  const auto tables = blocks<ReportTable>(coordination);
+  ASSERT_EQ(tables.size(), 2u);
+  ASSERT_EQ(tables[0]->rows.size(), 3u);
+  EXPECT_EQ(plain(tables[0]->rows[0][0]), "reposted @jackposobiec's post");
+  EXPECT_EQ(plain(tables[0]->rows[1][0]), "shared https://pastebin.com/K");
+  EXPECT_EQ(plain(tables[0]->rows[2][0]), "posted the text “office leaks are real”");
+  EXPECT_EQ(plain(tables[0]->rows[0][1]), "3");
+  ASSERT_EQ(tables[1]->rows.size(), 2u);
+  EXPECT_EQ(plain(tables[1]->rows[0][0]), "@bot1");
+  EXPECT_EQ(plain(tables[1]->rows[0][3]), "yes");
+  EXPECT_EQ(plain(tables[1]->rows[1][1]), "unknown");
+  EXPECT_EQ(plain(tables[1]->rows[1][3]), "unknown");
+  EXPECT_EQ(plain(tables[1]->rows[1][4]), "unknown");
+  EXPECT_EQ(plain(blocks<ReportParagraph>(coordination).back()->text), "… and 1 more accounts (leaktrace coordination --json lists them all).");
+
+  document.coordination.clusters.clear();
+  EXPECT_THAT(plain(blocks<ReportParagraph>(section(report_outline(document), "coordination"))[0]->text),
+              HasSubstr("No group of accounts"));
 }
 
 TEST(ReportOutline, MethodsEndWithTheCommandAndTheVersion) {

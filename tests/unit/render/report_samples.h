@@ -74,6 +74,13 @@ inline ReportDocument sample_report() {
   d.cascades.max_size = 60;
   d.cascades.largest = {{tweet, 60, 58, 4, 20, 2.5, 45 * 60'000}};
   d.cascades.spreaders = {{"jackposobiec", 60, 41}, {"relay", 0, 19}};
+  d.coordination.ran = true;
+  d.coordination.window = 60'000;
+  d.coordination.pairs = 3;
+  d.coordination.clusters = {{3, 12, 2.0 / 3, 1.0, {{"7", "bot1", 4, 0.25, true, 3}, {"8", "bot2", -1, 0.5, std::nullopt, -1}},
+                              {{"repost", "860", tweet, report_start + 2 * report_hour, report_start + 2 * report_hour + 10'000, 3},
+                               {"link", "https://pastebin.com/K", chan, report_start, report_start + 30'000, 3},
+                               {"text", "office leaks are real", tweet, report_start, report_start + 5'000, 2}}}};
   d.methods.files = {{"data/tweets.jsonl", "ab12", "twitter-v1.1", 2048, 10, 1, "complete"}};
   d.methods.parameters = {{"bin", "1h"}};
   d.methods.rejected = {{"truncated JSON", 1}};
@@ -153,6 +160,10 @@ inline ReportDocument hostile_report() {
   d.cascades.assumption = p();
   for (ReportCascadeRow& r : d.cascades.largest) post(r.root);
   for (ReportSpreader& s : d.cascades.spreaders) s.handle = p();
+  for (ReportCoordinatedCluster& c : d.coordination.clusters) {
+    for (ReportCoordinatedAccount& a : c.members) a.account = p(), a.handle = p();
+    for (ReportCoordinatedAction& a : c.actions) a.kind = p(), a.what = p(), post(a.example);
+  }
   for (ReportInputFile& f : d.methods.files) f.path = p(), f.sha256 = p(), f.format = p(), f.status = p();
   for (auto& [name, value] : d.methods.parameters) name = p(), value = p();
   for (auto& [reason, count] : d.methods.rejected) reason = p();
