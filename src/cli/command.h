@@ -42,6 +42,8 @@ std::unique_ptr<Command> make_bridges_command();
 std::unique_ptr<Command> make_cascades_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_map_command();
+std::unique_ptr<Command> make_report_command();
+std::unique_ptr<Command> make_coordination_command();
 std::unique_ptr<Command> make_domains_command();
 
 // Runs one subcommand with `arguments` as if they followed its name on the command line.

@@ -36,11 +36,17 @@ constexpr std::array command_table{
     CommandEntry{"cascades", "Reposts reconstructed into diffusion trees: size, depth, breadth, structural virality, "
                              "speed, top spreaders; also Twitter15/16 and PHEME cascade datasets",
                  &make_cascades_command},
+    CommandEntry{"coordination", "Accounts that repost, link or post the same thing within seconds, again and again: "
+                                 "clusters, evidence, bot-like signals",
+                 &make_coordination_command},
     CommandEntry{"export", "The account graph for Gephi, R and Python: GEXF 1.3 (with its timeline), GraphML, CSV",
                  &make_export_command},
     CommandEntry{"map", "The propagation map: one self-contained interactive HTML file (ForceAtlas2, communities, "
                         "time replay), and PNG/SVG figures",
                  &make_map_command},
+    CommandEntry{"report", "One self-contained HTML report: summary, origin chain, timeline, accounts, communities, "
+                           "bridges, cascades, the map and the methods; --md for Markdown with SVG figures",
+                 &make_report_command},
     CommandEntry{"domains", "Lookalike domains: generate the typo, homoglyph, affix and TLD-swap lookalikes of a "
                             "domain, or check lists and a workspace's posts for them",
                  &make_domains_command},

@@ -1,5 +1,7 @@
 #include "cli/map_building.h"
 
+#include <csignal>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -200,5 +202,20 @@ MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& 
   }
   return doc;
 }
+
+namespace {
+std::atomic<bool> layout_stop_requested{false};
+extern "C" void request_layout_stop(int) {
+  layout_stop_requested.store(true);
+  std::signal(SIGINT, SIG_DFL);
+}
+}  // namespace
+
+LayoutInterruption::LayoutInterruption() {
+  layout_stop_requested.store(false);
+  std::signal(SIGINT, request_layout_stop);
+}
+LayoutInterruption::~LayoutInterruption() { std::signal(SIGINT, SIG_DFL); }
+const std::atomic<bool>* LayoutInterruption::flag() const { return &layout_stop_requested; }
 
 }  // namespace leaktrace

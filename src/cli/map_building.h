@@ -41,4 +41,15 @@ GraphPositions lay_out(const AccountGraph& graph, const std::vector<std::int64_t
 // subject and its most shared posts, and the sampling note when it shows a backbone plus a sample.
 MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& options);
 
+// While it lives, Ctrl-C stops the layout (which then keeps the positions it has) instead of the
+// process; a second Ctrl-C stops the process.
+class LayoutInterruption {
+ public:
+  LayoutInterruption();
+  ~LayoutInterruption();
+  LayoutInterruption(const LayoutInterruption&) = delete;
+  LayoutInterruption& operator=(const LayoutInterruption&) = delete;
+  const std::atomic<bool>* flag() const;
+};
+
 }  // namespace leaktrace

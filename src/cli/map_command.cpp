@@ -1,5 +1,3 @@
-#include <csignal>
-
 #include <atomic>
 
 #include <CLI/CLI.hpp>
@@ -14,12 +12,6 @@
 
 namespace leaktrace {
 namespace {
-
-std::atomic<bool> stop_layout{false};
-extern "C" void request_layout_stop(int) {
-  stop_layout.store(true);
-  std::signal(SIGINT, SIG_DFL);
-}
 
 class MapCommand final : public Command {
  public:
@@ -52,10 +44,12 @@ class MapCommand final : public Command {
     if (build_.title.empty()) {
       build_.title = session.subject().whole_dataset() ? "propagation map" : "propagation of " + session.subject().text();
     }
-    build_.stop = &stop_layout;
-    std::signal(SIGINT, request_layout_stop);
-    MapDocument doc = build_map_document(session, build_);
-    std::signal(SIGINT, SIG_DFL);
+    MapDocument doc;
+    {
+      LayoutInterruption interruption;
+      build_.stop = interruption.flag();
+      doc = build_map_document(session, build_);
+    }
     if (doc.nodes.empty()) {
       report_error("nothing to map: no account shares the subject");
       return exit_partial;
