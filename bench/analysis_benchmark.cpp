@@ -4,6 +4,7 @@
 //
 //   analysis_benchmark WORKSPACE [SUBJECT] [--follow-graph FILE]
 //
+// LEAKTRACE_BENCH_KEEP=1 keeps the community graph's edge list, for the peers in ../shared/peers.
 // Without a workspace it simulates and ingests a scenario first (LEAKTRACE_BENCH_TWEETS, default
 // 1,000,000 tweets).
 #include <sys/resource.h>
@@ -148,6 +149,10 @@ int main(int argc, char** argv) {
   fmt::print("Leiden alone: leaktrace {:.2f} s (modularity {:.4f}); python-igraph: {}", our_leiden_s, ours.modularity,
              peer_json.empty() ? "did not run (python3-igraph missing?)\n" : peer_json);
   fmt::print("peak RSS {} MiB\n", peak_rss_mib());
-  std::filesystem::remove_all(scratch);
+  if (std::getenv("LEAKTRACE_BENCH_KEEP")) {
+    fmt::print("kept {} (for ../shared/peers/igraph_peer.py)\n", edges);
+  } else {
+    std::filesystem::remove_all(scratch);
+  }
   return 0;
 }
