@@ -142,6 +142,7 @@ void CoordinationDetection::run() {
     std::size_t begin = 0;
     for (std::size_t j = 0; j < list.size(); ++j) {
       while (list[j].time - list[begin].time > parameters_.window) ++begin;
+      if (j - begin > parameters_.max_crowd) continue;
       for (std::size_t i = begin; i < j; ++i) {
         if (list[i].account == list[j].account) continue;
         std::uint64_t key = pair_key(list[i].account, list[j].account);

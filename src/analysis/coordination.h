@@ -25,6 +25,10 @@ struct CoordinationParameters {
   // hundred.
   double min_surprise = 10;
   std::size_t min_accounts = 3;  // clusters smaller than this are not reported
+  // A share with more than this many earlier shares of the same thing within the window (a hub's
+  // post in its first minute) is paired with none of them: this bounds the work per share, and
+  // misses a group only when more than this many of it act within one window.
+  std::size_t max_crowd = 1000;
   bool reposts = true;           // reposting the same post
   bool links = true;             // sharing the same URL
   bool texts = true;             // posting the same text (URLs, mentions, emoji, case and punctuation aside)

@@ -26,6 +26,9 @@ class CoordinationCommand final : public Command {
                    "How unlikely by chance a pair's co-actions must be (sum of -ln p over them)")
         ->capture_default_str();
     app.add_option("--min-accounts", parameters_.min_accounts, "Smallest cluster reported")->capture_default_str();
+    app.add_option("--max-crowd", parameters_.max_crowd,
+                   "A share with more earlier shares of the same thing within the window is paired with none of them")
+        ->capture_default_str();
     app.add_flag("--texts", with_texts_, "Also compare post texts (loads every text: slower, more memory)");
     app.add_option("-n,--top", top_, "Clusters, and actions per cluster, to list")->capture_default_str();
     app.footer("Accounts that repost the same post, share the same URL or (with --texts) post the same text within "

@@ -147,6 +147,34 @@ TEST(Coordination, SmallClustersAndSlowPairsAreLeftOut) {
   EXPECT_EQ(within_half_a_second.pairs(), 0u);
 }
 
+TEST(Coordination, ASharePastTheCrowdLimitIsPairedWithNone) {
+  testing::SmallDataset data;
+  auto source = data.account("source");
+  std::vector<std::uint32_t> group;
+  for (int i = 0; i < 6; ++i) group.push_back(data.account("g" + std::to_string(i)));
+  int id = 0;
+  for (int round = 0; round < 4; ++round) {
+    const std::string original = "o" + std::to_string(round);
+    data.post(original, source, round * 6 * hour);
+    for (std::size_t g = 0; g < group.size(); ++g) {
+      data.post("r" + std::to_string(id++), group[g], round * 6 * hour + hour + static_cast<TimeMs>(g) * second,
+                PostKind::repost, original);
+    }
+  }
+  Dataset d = data.finish();
+  SubjectMatch everything(d, Subject());
+  everything.run();
+  CoordinationDetection unbounded(d, everything);
+  unbounded.run();
+  EXPECT_EQ(unbounded.pairs(), 15u);  // every pair of the six
+  // With at most two earlier shares in the window, g3, g4 and g5 pair with no one.
+  CoordinationDetection bounded(d, everything, {.max_crowd = 2});
+  bounded.run();
+  EXPECT_EQ(bounded.pairs(), 3u);
+  ASSERT_EQ(bounded.clusters().size(), 1u);
+  EXPECT_EQ(handles(d, bounded.clusters()[0]), (std::set<std::string>{"g0", "g1", "g2"}));
+}
+
 TEST(Coordination, RefusesAWindowThatIsNotPositive) {
   testing::SmallDataset data;
   Dataset d = data.finish();
