@@ -31,8 +31,11 @@ void write_text_file(const std::filesystem::path& path, const std::string& text)
 
 }  // namespace
 
-Simulation::Simulation(ScenarioParameters parameters, std::filesystem::path directory)
-    : parameters_(std::move(parameters)), directory_(std::move(directory)) {
+Simulation::Simulation(ScenarioParameters parameters, std::filesystem::path directory,
+                       std::optional<TweetFileCoding> coding)
+    : parameters_(std::move(parameters)),
+      directory_(std::move(directory)),
+      coding_(coding.value_or(default_coding(parameters_.compress))) {
   parameters_.validate();
   if (parameters_.threads <= 0) parameters_.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
@@ -55,9 +58,10 @@ void Simulation::run() {
   report_.seconds_story = seconds_since(start);
 
   const auto tweets_start = std::chrono::steady_clock::now();
-  ScenarioFileNames names{parameters_.compress ? "tweets.jsonl.zst" : "tweets.jsonl", thread_file, pastes_file};
+  ScenarioFileNames names{coding_ == TweetFileCoding::plain ? "tweets.jsonl" : "tweets.jsonl.zst", thread_file,
+                          pastes_file};
   TweetJsonWriter tweets(parameters_, population, story);
-  TweetStreamWriter stream(tweets, plan, directory_ / names.tweets, parameters_.compress, parameters_.threads);
+  TweetStreamWriter stream(tweets, plan, directory_ / names.tweets, coding_, parameters_.threads);
   stream.run();
   report_.seconds_tweets = seconds_since(tweets_start);
 

@@ -2,11 +2,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "simulate/scenario.h"
 #include "simulate/stream_plan.h"
+#include "simulate/tweet_stream_writer.h"
 
 namespace leaktrace::simulate {
 
@@ -31,7 +33,9 @@ struct SimulationReport {
 // pastes.jsonl, truth.json and follows.tsv.zst (or .tsv). The same parameters give the same bytes.
 class Simulation {
  public:
-  Simulation(ScenarioParameters parameters, std::filesystem::path directory);
+  // `coding` overrides what parameters.compress asks for (benchmarks compare the codings).
+  Simulation(ScenarioParameters parameters, std::filesystem::path directory,
+             std::optional<TweetFileCoding> coding = std::nullopt);
   void run();
   const SimulationReport& report() const;
 
@@ -42,6 +46,7 @@ class Simulation {
  private:
   ScenarioParameters parameters_;
   std::filesystem::path directory_;
+  TweetFileCoding coding_;
   SimulationReport report_;
   bool finished_ = false;
 };

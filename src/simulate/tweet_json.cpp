@@ -1,6 +1,7 @@
 #include "simulate/tweet_json.h"
 
 #include <array>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -13,7 +14,7 @@ namespace {
 constexpr std::uint32_t classic_tweet_length = 140;
 constexpr std::uint32_t truncated_keep = 115;  // + "… " + a 23-character link = 140
 
-constexpr std::array<std::string_view, 6> sources{
+constexpr std::array<Piece, 6> sources{
     R"(<a href=\"http:\/\/twitter.com\/download\/android\" rel=\"nofollow\">Twitter for Android<\/a>)",
     R"(<a href=\"http:\/\/twitter.com\/download\/iphone\" rel=\"nofollow\">Twitter for iPhone<\/a>)",
     R"(<a href=\"http:\/\/twitter.com\" rel=\"nofollow\">Twitter Web Client<\/a>)",
@@ -21,7 +22,7 @@ constexpr std::array<std::string_view, 6> sources{
     R"(<a href=\"https:\/\/mobile.twitter.com\" rel=\"nofollow\">Twitter Lite<\/a>)",
     R"(<a href=\"http:\/\/twitter.com\/#!\/download\/ipad\" rel=\"nofollow\">Twitter for iPad<\/a>)",
 };
-constexpr std::string_view bot_source = R"(<a href=\"https:\/\/ifttt.com\" rel=\"nofollow\">IFTTT<\/a>)";
+constexpr Piece bot_source = R"(<a href=\"https:\/\/ifttt.com\" rel=\"nofollow\">IFTTT<\/a>)";
 
 std::string_view location_for(std::string_view language, std::uint64_t key) {
   struct Places {
@@ -42,33 +43,93 @@ std::string_view location_for(std::string_view language, std::uint64_t key) {
   return "";
 }
 
-void append_unicode_escape(std::string& out, std::uint32_t code) {
+void append_unicode_escape(char* out, std::uint32_t code) {
   constexpr char hex[] = "0123456789abcdef";
-  const char escape[6] = {'\\', 'u', hex[(code >> 12) & 0xF], hex[(code >> 8) & 0xF], hex[(code >> 4) & 0xF], hex[code & 0xF]};
-  out.append(escape, 6);
+  out[0] = '\\';
+  out[1] = 'u';
+  out[2] = hex[(code >> 12) & 0xF];
+  out[3] = hex[(code >> 8) & 0xF];
+  out[4] = hex[(code >> 4) & 0xF];
+  out[5] = hex[code & 0xF];
 }
+
+// Bytes that end a run of characters copied as they are.
+constexpr std::array<bool, 256> escape_starts = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0; c < 256; ++c) table[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '/';
+  return table;
+}();
 
 std::uint64_t mix(std::uint64_t value) {
   std::uint64_t state = value;
   return Random::splitmix64(state);
 }
 
+void append_hex(StreamText& out, std::uint64_t value, int width, bool upper) {
+  const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  char buffer[16];
+  int length = 0;
+  do {
+    buffer[15 - length++] = digits[value & 0xF];
+    value >>= 4;
+  } while (value != 0);
+  while (length < width) buffer[15 - length++] = '0';
+  out.append(std::string_view(buffer + 16 - length, static_cast<std::size_t>(length)));
+}
+
+void append_two_digits(char* out, int value) {
+  out[0] = static_cast<char>('0' + value / 10);
+  out[1] = static_cast<char>('0' + value % 10);
+}
+
+// "Fri May 05 20:49:00 +0000 2017", as format_twitter_v1_time writes it, without the allocation.
+void append_twitter_time(StreamText& out, TimeMs time) {
+  static constexpr std::string_view weekdays = "SunMonTueWedThuFriSat";
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  const CivilTime c = civil_time(time);
+  char text[30];
+  std::memcpy(text, weekdays.data() + 3 * c.weekday, 3);
+  text[3] = ' ';
+  std::memcpy(text + 4, months.data() + 3 * (c.month - 1), 3);
+  text[7] = ' ';
+  append_two_digits(text + 8, c.day);
+  text[10] = ' ';
+  append_two_digits(text + 11, c.hour);
+  text[13] = ':';
+  append_two_digits(text + 14, c.minute);
+  text[16] = ':';
+  append_two_digits(text + 17, c.second);
+  std::memcpy(text + 19, " +0000 ", 7);
+  append_two_digits(text + 26, c.year / 100);
+  append_two_digits(text + 28, c.year % 100);
+  out.append(std::string_view(text, sizeof text));
+}
+
+// `"id":N,"id_str":"N"` with the second number a known repeat of the first.
+void append_id_pair(StreamText& out, const Piece& id_key, const Piece& id_str_key, std::uint64_t id) {
+  out.piece(id_key);
+  const std::size_t first = out.size();
+  out.append_number(id);
+  const std::size_t length = out.size() - first;
+  out.piece(id_str_key);
+  const std::size_t second = out.size();
+  out.append(std::string_view(out.text()).substr(first, length));
+  out.repeat_of(first, second);
+}
+
 }  // namespace
 
 void append_twitter_json_string(std::string& out, std::string_view text) {
   std::size_t i = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (i < text.size()) {
     // Copy the run of characters that need no escape in one go.
     std::size_t run = i;
-    while (run < text.size()) {
-      const unsigned char c = static_cast<unsigned char>(text[run]);
-      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\' || c == '/') break;
-      ++run;
-    }
+    while (run < text.size() && !escape_starts[bytes[run]]) ++run;
     out.append(text.data() + i, run - i);
     i = run;
     if (i >= text.size()) break;
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const unsigned char c = bytes[i];
     if (c < 0x80) {
       switch (c) {
         case '"': out += "\\\""; break;
@@ -77,279 +138,380 @@ void append_twitter_json_string(std::string& out, std::string_view text) {
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        default: {
+          char escape[6];
+          append_unicode_escape(escape, c);
+          out.append(escape, 6);
+        }
       }
       ++i;
       continue;
     }
     const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     std::uint32_t code = c & (length == 4 ? 0x07u : length == 3 ? 0x0Fu : 0x1Fu);
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
-      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    }
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) code = (code << 6) | (bytes[i + k] & 0x3Fu);
     i += length;
+    char escape[12];
     if (code >= 0x10000) {
       code -= 0x10000;
-      append_unicode_escape(out, 0xD800 + (code >> 10));
-      append_unicode_escape(out, 0xDC00 + (code & 0x3FF));
+      append_unicode_escape(escape, 0xD800 + (code >> 10));
+      append_unicode_escape(escape + 6, 0xDC00 + (code & 0x3FF));
+      out.append(escape, 12);
     } else {
-      append_unicode_escape(out, code);
+      append_unicode_escape(escape, code);
+      out.append(escape, 6);
     }
   }
 }
 
-RenderCache::RenderCache() : users_(user_slots), statuses_(status_slots), retweet_texts_(status_slots) {}
+RenderCache::RenderCache() : users_(user_slots), statuses_(status_slots), retweets_(status_slots) {}
 
 TweetJsonWriter::TweetJsonWriter(const ScenarioParameters& parameters, const Population& population,
                                  const Story& story)
     : population_(population), story_(story), composer_(parameters, population, story) {}
 
-void TweetJsonWriter::append_tweet(std::string& out, std::uint32_t post, RenderCache& cache) const {
+void TweetJsonWriter::append_tweet(StreamText& out, std::uint32_t post, RenderCache& cache) const {
   append_status(out, post, Placement::stream, cache);
   out.push_back('\n');
 }
 
-void TweetJsonWriter::append_delete(std::string& out, std::uint32_t post, TimeMs time) const {
+void TweetJsonWriter::append_delete(StreamText& out, std::uint32_t post, TimeMs time) const {
   const SimPost& deleted = story_.posts[post];
   const SimAccount& author = population_.account(deleted.account);
-  fmt::format_to(std::back_inserter(out),
-                 R"({{"delete":{{"status":{{"id":{0},"id_str":"{0}","user_id":{1},"user_id_str":"{1}"}},"timestamp_ms":"{2}"}}}})"
-                 "\n",
-                 deleted.id, author.id, time);
+  append_id_pair(out, R"({"delete":{"status":{"id":)", R"(,"id_str":")", deleted.id);
+  append_id_pair(out, R"(","user_id":)", R"(,"user_id_str":")", author.id);
+  out.piece(R"("},"timestamp_ms":")");
+  out.append_number(static_cast<std::uint64_t>(time));
+  out.piece("\"}}\n");
 }
 
-void TweetJsonWriter::append_limit(std::string& out, std::uint64_t undelivered, TimeMs time) const {
-  fmt::format_to(std::back_inserter(out), R"({{"limit":{{"track":{},"timestamp_ms":"{}"}}}})"
-                                          "\n",
-                 undelivered, time);
+void TweetJsonWriter::append_limit(StreamText& out, std::uint64_t undelivered, TimeMs time) const {
+  out.piece(R"({"limit":{"track":)");
+  out.append_number(undelivered);
+  out.piece(R"(,"timestamp_ms":")");
+  out.append_number(static_cast<std::uint64_t>(time));
+  out.piece("\"}}\n");
 }
 
-void TweetJsonWriter::append_user(std::string& out, std::uint32_t account, RenderCache& cache) const {
+void TweetJsonWriter::append_user(StreamText& out, std::uint32_t account, RenderCache& cache) const {
   RenderCache::Slot& slot = cache.users_[account % RenderCache::user_slots];
   if (slot.key != account) {
     slot.json.clear();
     render_user(slot.json, account);
     slot.key = account;
   }
-  out += slot.json;
+  out.append_recorded(StreamText::key(StreamText::Named::user, account), slot.json);
 }
 
-void TweetJsonWriter::append_embedded_status(std::string& out, std::uint32_t post, RenderCache& cache) const {
+void TweetJsonWriter::append_embedded_status(StreamText& out, std::uint32_t post, RenderCache& cache) const {
   RenderCache::Slot& slot = cache.statuses_[post % RenderCache::status_slots];
   if (slot.key != post) {
     // Rendered aside first: an embedded quote inside may use (and clear) the same slot.
-    std::string json;
+    StreamText json(StreamText::Mode::recording);
     append_status(json, post, Placement::embedded, cache);
     slot.json = std::move(json);
     slot.key = post;
   }
-  out += slot.json;
+  out.append_recorded(StreamText::key(StreamText::Named::status, post), slot.json);
 }
 
-void TweetJsonWriter::render_user(std::string& out, std::uint32_t index) const {
+const RenderCache::RetweetSlot& TweetJsonWriter::retweet_of(std::uint32_t repost, RenderCache& cache) const {
+  const std::uint32_t target = story_.posts[repost].target;
+  RenderCache::RetweetSlot& slot = cache.retweets_[target % RenderCache::status_slots];
+  if (slot.key != target) {
+    // "RT @author: text" depends on the reposted tweet alone: every retweet of it writes the same.
+    const TweetText text = composer_.retweet_text(repost, composer_.compose(target));
+    slot.text.clear();
+    slot.text.append_escaped(text.text);
+    slot.entities.clear();
+    append_entities(slot.entities, text, text.length);
+    slot.has_url = false;
+    for (const TextEntity& entity : text.entities) slot.has_url = slot.has_url || entity.kind == TextEntity::Kind::url;
+    slot.key = target;
+  }
+  return slot;
+}
+
+void TweetJsonWriter::render_user(StreamText& out, std::uint32_t index) const {
   const SimAccount& account = population_.account(index);
   const std::string& language = population_.community(account.community).profile.language;
   const Vocabulary& words = vocabulary_for(language);
   const std::uint64_t key = mix(account.id);
-  auto o = std::back_inserter(out);
-  fmt::format_to(o, R"({{"id":{0},"id_str":"{0}","name":")", account.id);
-  append_twitter_json_string(out, account.name);
-  fmt::format_to(o, R"(","screen_name":"{}","location":)", account.handle);
+  append_id_pair(out, R"({"id":)", R"(,"id_str":")", account.id);
+  out.piece(R"(","name":")");
+  out.append_escaped(account.name);
+  out.piece(R"(","screen_name":")");
+  out.append(account.handle);
+  out.piece(R"(","location":)");
   std::string_view location = location_for(language, key);
   if (location.empty()) {
-    out += "null";
+    out.append("null");
   } else {
+    const std::size_t location_begin = out.size();
     out.push_back('"');
-    append_twitter_json_string(out, location);
+    out.append_escaped(location);
     out.push_back('"');
+    // The community fixes the language, and the language and key % 3 the place.
+    out.name(StreamText::key(StreamText::Named::location, account.community * 4 + static_cast<std::uint32_t>(key % 3)),
+             location_begin);
   }
-  out += R"(,"url":null,"description":)";
+  out.piece(R"(,"url":null,"description":)");
   if (account.default_profile) {
-    out += "null";
+    out.append("null");
   } else {
-    std::string description;
+    out.push_back('"');
     for (int i = 0; i < 4; ++i) {
-      if (i) description.push_back(' ');
-      description += words.words[(key >> (i * 8)) % words.words.size()];
+      if (i) out.push_back(' ');
+      out.append_escaped(words.words[(key >> (i * 8)) % words.words.size()]);
     }
     out.push_back('"');
-    append_twitter_json_string(out, description);
-    out.push_back('"');
   }
-  fmt::format_to(o,
-                 R"(,"translator_type":"none","protected":false,"verified":{},"followers_count":{},"friends_count":{},)"
-                 R"("listed_count":{},"favourites_count":{},"statuses_count":{},"created_at":"{}","utc_offset":null,)"
-                 R"("time_zone":null,"geo_enabled":false,"lang":"{}","contributors_enabled":false,"is_translator":false,)",
-                 account.verified, account.followers, account.friends, account.followers / 50,
-                 account.statuses / 3, account.statuses, format_twitter_v1_time(account.created_at), language);
+  out.piece(account.verified
+                ? Piece(R"(,"translator_type":"none","protected":false,"verified":true,"followers_count":)")
+                : Piece(R"(,"translator_type":"none","protected":false,"verified":false,"followers_count":)"));
+  out.append_number(account.followers);
+  out.piece(R"(,"friends_count":)");
+  out.append_number(account.friends);
+  out.piece(R"(,"listed_count":)");
+  out.append_number(account.followers / 50);
+  out.piece(R"(,"favourites_count":)");
+  out.append_number(account.statuses / 3);
+  out.piece(R"(,"statuses_count":)");
+  out.append_number(account.statuses);
+  out.piece(R"(,"created_at":")");
+  append_twitter_time(out, account.created_at);
+  out.piece(R"(","utc_offset":null,"time_zone":null,"geo_enabled":false,"lang":")");
+  const std::size_t language_begin = out.size();
+  out.append(language);
+  out.append(R"(","contributors_enabled":false,"is_translator":false,)");
+  out.name(StreamText::key(StreamText::Named::language, account.community * 2), language_begin);
   if (account.default_profile) {
-    out += R"("profile_background_color":"F5F8FA","profile_background_image_url":"",)"
-           R"("profile_background_image_url_https":"","profile_background_tile":false,)"
-           R"("profile_link_color":"1DA1F2","profile_sidebar_border_color":"C0DEED","profile_sidebar_fill_color":"DDEEF6",)"
-           R"("profile_text_color":"333333","profile_use_background_image":true,)"
-           R"("profile_image_url":"http:\/\/abs.twimg.com\/sticky\/default_profile_images\/default_profile_normal.png",)"
-           R"("profile_image_url_https":"https:\/\/abs.twimg.com\/sticky\/default_profile_images\/default_profile_normal.png",)"
-           R"("default_profile":true,"default_profile_image":true,)";
+    out.piece(R"("profile_background_color":"F5F8FA","profile_background_image_url":"",)"
+              R"("profile_background_image_url_https":"","profile_background_tile":false,)"
+              R"("profile_link_color":"1DA1F2","profile_sidebar_border_color":"C0DEED","profile_sidebar_fill_color":"DDEEF6",)"
+              R"("profile_text_color":"333333","profile_use_background_image":true,)"
+              R"("profile_image_url":"http:\/\/abs.twimg.com\/sticky\/default_profile_images\/default_profile_normal.png",)"
+              R"("profile_image_url_https":"https:\/\/abs.twimg.com\/sticky\/default_profile_images\/default_profile_normal.png",)"
+              R"("default_profile":true,"default_profile_image":true,)");
   } else {
-    fmt::format_to(o,
-                   R"("profile_background_color":"{0:06X}","profile_background_image_url":"http:\/\/abs.twimg.com\/images\/themes\/theme1\/bg.png",)"
-                   R"("profile_background_image_url_https":"https:\/\/abs.twimg.com\/images\/themes\/theme1\/bg.png","profile_background_tile":false,)"
-                   R"("profile_link_color":"{1:06X}","profile_sidebar_border_color":"000000","profile_sidebar_fill_color":"000000",)"
-                   R"("profile_text_color":"000000","profile_use_background_image":false,)"
-                   R"("profile_image_url":"http:\/\/pbs.twimg.com\/profile_images\/{2}\/{3:x}_normal.jpg",)"
-                   R"("profile_image_url_https":"https:\/\/pbs.twimg.com\/profile_images\/{2}\/{3:x}_normal.jpg",)"
-                   R"("profile_banner_url":"https:\/\/pbs.twimg.com\/profile_banners\/{4}\/{5}",)"
-                   R"("default_profile":false,"default_profile_image":false,)",
-                   key & 0xFFFFFF, (key >> 24) & 0xFFFFFF, 700000000000000000ULL + key % 99999999999999ULL,
-                   key & 0xFFFFFFFF, account.id, 1400000000 + key % 90000000);
+    out.piece(R"("profile_background_color":")");
+    append_hex(out, key & 0xFFFFFF, 6, true);
+    out.piece(R"(","profile_background_image_url":"http:\/\/abs.twimg.com\/images\/themes\/theme1\/bg.png",)"
+              R"("profile_background_image_url_https":"https:\/\/abs.twimg.com\/images\/themes\/theme1\/bg.png","profile_background_tile":false,)"
+              R"("profile_link_color":")");
+    append_hex(out, (key >> 24) & 0xFFFFFF, 6, true);
+    out.piece(R"(","profile_sidebar_border_color":"000000","profile_sidebar_fill_color":"000000",)"
+              R"("profile_text_color":"000000","profile_use_background_image":false,)"
+              R"("profile_image_url":"http:\/\/pbs.twimg.com\/profile_images\/)");
+    const std::size_t image = out.size();
+    out.append_number(700000000000000000ULL + key % 99999999999999ULL);
+    out.append("\\/");
+    append_hex(out, key & 0xFFFFFFFF, 0, false);
+    const std::size_t image_length = out.size() - image;
+    out.piece(R"(_normal.jpg","profile_image_url_https":"https:\/\/pbs.twimg.com\/profile_images\/)");
+    // The same image again, over https.
+    const std::size_t again = out.size();
+    out.append(std::string_view(out.text()).substr(image, image_length));
+    out.repeat_of(image, again);
+    out.piece(R"(_normal.jpg","profile_banner_url":"https:\/\/pbs.twimg.com\/profile_banners\/)");
+    out.append_number(account.id);
+    out.append("\\/");
+    out.append_number(1400000000 + key % 90000000);
+    out.piece(R"(","default_profile":false,"default_profile_image":false,)");
   }
-  out += R"("following":null,"follow_request_sent":null,"notifications":null})";
+  out.piece(R"("following":null,"follow_request_sent":null,"notifications":null})");
 }
 
-void TweetJsonWriter::append_entities(std::string& out, const TweetText& text, std::uint32_t up_to) const {
-  auto o = std::back_inserter(out);
-  out += R"({"hashtags":[)";
+void TweetJsonWriter::append_entities(StreamText& out, const TweetText& text, std::uint32_t up_to,
+                                      const TextEntity* extra_url) const {
+  auto indices = [&out](const TextEntity& entity) {
+    out.piece(R"(","indices":[)");
+    out.append_number(entity.start);
+    out.push_back(',');
+    out.append_number(entity.end);
+    out.append("]}");
+  };
+  out.piece(R"({"hashtags":[)");
   bool first = true;
   for (const TextEntity& entity : text.entities) {
     if (entity.kind != TextEntity::Kind::hashtag || entity.end > up_to) continue;
     if (!first) out.push_back(',');
     first = false;
-    out += R"({"text":")";
-    append_twitter_json_string(out, entity.text);
-    fmt::format_to(o, R"(","indices":[{},{}]}})", entity.start, entity.end);
+    out.piece(R"({"text":")");
+    out.append_escaped(entity.text);
+    indices(entity);
   }
-  out += R"(],"urls":[)";
+  out.piece(R"(],"urls":[)");
   first = true;
-  for (const TextEntity& entity : text.entities) {
-    if (entity.kind != TextEntity::Kind::url || entity.end > up_to) continue;
+  auto url = [&](const TextEntity& entity) {
     if (!first) out.push_back(',');
     first = false;
-    out += R"({"url":")";
-    append_twitter_json_string(out, entity.text);
-    out += R"(","expanded_url":")";
-    append_twitter_json_string(out, entity.expanded);
-    out += R"(","display_url":")";
-    append_twitter_json_string(out, entity.display);
-    fmt::format_to(o, R"(","indices":[{},{}]}})", entity.start, entity.end);
+    constexpr std::string_view tco = "https://t.co/";
+    if (entity.text.starts_with(tco)) {
+      out.piece(R"({"url":"https:\/\/t.co\/)");
+      out.append_escaped(std::string_view(entity.text).substr(tco.size()));
+    } else {
+      out.piece(R"({"url":")");
+      out.append_escaped(entity.text);
+    }
+    out.piece(R"(","expanded_url":")");
+    out.append_escaped(entity.expanded);
+    out.piece(R"(","display_url":")");
+    out.append_escaped(entity.display);
+    indices(entity);
+  };
+  for (const TextEntity& entity : text.entities) {
+    if (entity.kind == TextEntity::Kind::url && entity.end <= up_to) url(entity);
   }
-  out += R"(],"user_mentions":[)";
+  if (extra_url) url(*extra_url);
+  out.piece(R"(],"user_mentions":[)");
   first = true;
   for (const TextEntity& entity : text.entities) {
     if (entity.kind != TextEntity::Kind::mention || entity.end > up_to) continue;
     if (!first) out.push_back(',');
     first = false;
     const SimAccount& account = population_.account(entity.account);
-    fmt::format_to(o, R"({{"screen_name":"{}","name":")", account.handle);
-    append_twitter_json_string(out, account.name);
-    fmt::format_to(o, R"(","id":{0},"id_str":"{0}","indices":[{1},{2}]}})", account.id, entity.start, entity.end);
+    out.piece(R"({"screen_name":")");
+    out.append(account.handle);
+    out.piece(R"(","name":")");
+    out.append_escaped(account.name);
+    append_id_pair(out, R"(","id":)", R"(,"id_str":")", account.id);
+    indices(entity);
   }
-  out += R"(],"symbols":[]})";
+  out.piece(R"(],"symbols":[]})");
 }
 
-void TweetJsonWriter::append_status(std::string& out, std::uint32_t index, Placement placement,
+void TweetJsonWriter::append_status(StreamText& out, std::uint32_t index, Placement placement,
                                     RenderCache& cache) const {
   const SimPost& post = story_.posts[index];
   const SimAccount& author = population_.account(post.account);
   const bool repost = post.kind == PostKind::repost && post.target != no_post;
   const bool quote = post.kind == PostKind::quote && post.target != no_post;
   const bool reply = post.kind == PostKind::reply && post.target != no_post;
-  TweetText own_text;
-  const TweetText* text_pointer = &own_text;
-  if (repost) {
-    RenderCache::TextSlot& slot = cache.retweet_texts_[post.target % RenderCache::status_slots];
-    if (slot.key != post.target) {
-      slot.text = composer_.retweet_text(index, composer_.compose(post.target));
-      slot.key = post.target;
-    }
-    text_pointer = &slot.text;
-  } else {
-    own_text = composer_.compose(index);
-  }
-  const TweetText& text = *text_pointer;
+  const RenderCache::RetweetSlot* retweet = repost ? &retweet_of(index, cache) : nullptr;
+  TweetText text;
+  if (!repost) text = composer_.compose(index);
   const bool extended = !repost && text.length > classic_tweet_length;
-  auto o = std::back_inserter(out);
 
-  fmt::format_to(o, R"({{"created_at":"{}","id":{},"id_str":"{}","text":")", format_twitter_v1_time(post.time), post.id,
-                 post.id);
-  TweetText shown;  // what the classic `text` and top-level entities show of an extended tweet
-  if (extended) {
+  out.piece(R"({"created_at":")");
+  append_twitter_time(out, post.time);
+  append_id_pair(out, R"(","id":)", R"(,"id_str":")", post.id);
+  out.piece(R"(","text":")");
+  // What the classic `text` and top-level entities show of an extended tweet: its start, an
+  // ellipsis and a link to the whole.
+  std::size_t shown_begin = 0, shown_length = 0, shown_bytes = 0;
+  TextEntity self_link;
+  bool has_url = false;
+  if (repost) {
+    out.append_recorded(StreamText::key(StreamText::Named::retweet_text, post.target), retweet->text);
+    has_url = retweet->has_url;
+  } else if (extended) {
     std::size_t byte = 0;
     for (std::uint32_t seen = 0; byte < text.text.size(); ++byte) {
       if ((static_cast<unsigned char>(text.text[byte]) & 0xC0) != 0x80 && seen++ == truncated_keep) break;
     }
-    std::string self_link = fmt::format("https://t.co/{:010x}", mix(post.id) & 0xFFFFFFFFFFULL);
-    shown.text = text.text.substr(0, byte) + "… " + self_link;
-    shown.length = classic_tweet_length;
-    for (const TextEntity& entity : text.entities) {
-      if (entity.end <= truncated_keep) shown.entities.push_back(entity);
-    }
-    shown.entities.push_back({TextEntity::Kind::url, truncated_keep + 2, classic_tweet_length, self_link,
-                              fmt::format("https://twitter.com/i/web/status/{}", post.id),
-                              fmt::format("twitter.com/i/web/status/{}…", std::to_string(post.id).substr(0, 1)), 0});
-    append_twitter_json_string(out, shown.text);
+    self_link = {TextEntity::Kind::url, truncated_keep + 2, classic_tweet_length,
+                 fmt::format("https://t.co/{:010x}", mix(post.id) & 0xFFFFFFFFFFULL),
+                 fmt::format("https://twitter.com/i/web/status/{}", post.id),
+                 fmt::format("twitter.com/i/web/status/{}…", std::to_string(post.id).substr(0, 1)), 0};
+    shown_bytes = byte;
+    shown_begin = out.size();
+    out.append_escaped(std::string_view(text.text).substr(0, byte));
+    shown_length = out.size() - shown_begin;
+    out.append_escaped("… ");
+    out.append_escaped(self_link.text);
+    has_url = true;
   } else {
-    append_twitter_json_string(out, text.text);
+    out.append_escaped(text.text);
+    for (const TextEntity& entity : text.entities) has_url = has_url || entity.kind == TextEntity::Kind::url;
   }
-  out += R"(","source":")";
-  out += author.role == Role::bot ? bot_source : sources[mix(author.id) % sources.size()];
-  fmt::format_to(o, R"(","truncated":{},)", extended);
+  out.piece(R"(","source":")");
+  out.piece(author.role == Role::bot ? bot_source : sources[mix(author.id) % sources.size()]);
+  out.piece(extended ? Piece(R"(","truncated":true,)") : Piece(R"(","truncated":false,)"));
   if (reply) {
     const SimPost& target = story_.posts[post.target];
     const SimAccount& target_author = population_.account(target.account);
-    fmt::format_to(o,
-                   R"("in_reply_to_status_id":{0},"in_reply_to_status_id_str":"{0}","in_reply_to_user_id":{1},)"
-                   R"("in_reply_to_user_id_str":"{1}","in_reply_to_screen_name":"{2}",)",
-                   target.id, target_author.id, target_author.handle);
+    append_id_pair(out, R"("in_reply_to_status_id":)", R"(,"in_reply_to_status_id_str":")", target.id);
+    append_id_pair(out, R"(","in_reply_to_user_id":)", R"(,"in_reply_to_user_id_str":")", target_author.id);
+    out.piece(R"(","in_reply_to_screen_name":")");
+    out.append(target_author.handle);
+    out.append("\",");
   } else {
-    out += R"("in_reply_to_status_id":null,"in_reply_to_status_id_str":null,"in_reply_to_user_id":null,)"
-           R"("in_reply_to_user_id_str":null,"in_reply_to_screen_name":null,)";
+    out.piece(R"("in_reply_to_status_id":null,"in_reply_to_status_id_str":null,"in_reply_to_user_id":null,)"
+              R"("in_reply_to_user_id_str":null,"in_reply_to_screen_name":null,"user":)");
   }
-  out += R"("user":)";
+  if (reply) out.piece(R"("user":)");
   append_user(out, post.account, cache);
-  out += R"(,"geo":null,"coordinates":null,"place":null,"contributors":null,)";
+  out.piece(R"(,"geo":null,"coordinates":null,"place":null,"contributors":null,)");
   if (repost) {
-    out += R"("retweeted_status":)";
+    out.piece(R"("retweeted_status":)");
     append_embedded_status(out, post.target, cache);
     out.push_back(',');
   }
   if (quote) {
-    fmt::format_to(o, R"("quoted_status_id":{0},"quoted_status_id_str":"{0}",)", story_.posts[post.target].id);
+    append_id_pair(out, R"("quoted_status_id":)", R"(,"quoted_status_id_str":")", story_.posts[post.target].id);
+    out.append("\",");
     // The API embeds one level of quoting: a quote inside an embedded tweet is named, not embedded.
     if (placement == Placement::stream || story_.posts[post.target].kind != PostKind::quote) {
-      out += R"("quoted_status":)";
+      out.piece(R"("quoted_status":)");
       append_embedded_status(out, post.target, cache);
       out.push_back(',');
     }
   }
-  fmt::format_to(o, R"("is_quote_status":{},)", quote);
+  out.piece(quote ? Piece(R"("is_quote_status":true,)") : Piece(R"("is_quote_status":false,)"));
   if (extended) {
-    out += R"("extended_tweet":{"full_text":")";
-    append_twitter_json_string(out, text.text);
-    fmt::format_to(o, R"(","display_text_range":[{},{}],"entities":)", text.display_start, text.length);
+    out.piece(R"("extended_tweet":{"full_text":")");
+    // The full text starts as the classic one does.
+    const std::size_t again = out.size();
+    out.append(std::string_view(out.text()).substr(shown_begin, shown_length));
+    out.repeat_of(shown_begin, again);
+    out.append_escaped(std::string_view(text.text).substr(shown_bytes));
+    out.piece(R"(","display_text_range":[)");
+    out.append_number(text.display_start);
+    out.push_back(',');
+    out.append_number(text.length);
+    out.piece(R"(],"entities":)");
     append_entities(out, text, text.length);
-    out += "},";
+    out.append("},");
   }
-  const std::uint64_t key = mix(post.id);
   if (placement == Placement::embedded) {
-    fmt::format_to(o, R"("quote_count":{},"reply_count":{},"retweet_count":{},"favorite_count":{},)", key % 40,
-                   (key >> 8) % 90, (key >> 16) % 5000, (key >> 32) % 9000);
+    const std::uint64_t key = mix(post.id);
+    out.piece(R"("quote_count":)");
+    out.append_number(key % 40);
+    out.piece(R"(,"reply_count":)");
+    out.append_number((key >> 8) % 90);
+    out.piece(R"(,"retweet_count":)");
+    out.append_number((key >> 16) % 5000);
+    out.piece(R"(,"favorite_count":)");
+    out.append_number((key >> 32) % 9000);
+    out.piece(R"(,"entities":)");
   } else {
-    out += R"("quote_count":0,"reply_count":0,"retweet_count":0,"favorite_count":0,)";
+    out.piece(R"("quote_count":0,"reply_count":0,"retweet_count":0,"favorite_count":0,"entities":)");
   }
-  out += R"("entities":)";
-  const TweetText& top = extended ? shown : text;
-  append_entities(out, top, top.length);
-  bool has_url = false;
-  for (const TextEntity& entity : top.entities) has_url = has_url || entity.kind == TextEntity::Kind::url;
-  out += R"(,"favorited":false,"retweeted":false,)";
-  if (has_url) out += R"("possibly_sensitive":false,)";
-  const SimPost& language_source = repost ? story_.posts[post.target] : post;
-  const std::string& language =
-      population_.community(population_.account(language_source.account).community).profile.language;
-  if (placement == Placement::stream) {
-    fmt::format_to(o, R"("filter_level":"low","lang":"{}","timestamp_ms":"{}"}})", language, post.time);
+  if (repost) {
+    out.append_recorded(StreamText::key(StreamText::Named::retweet_entities, post.target), retweet->entities);
+  } else if (extended) {
+    append_entities(out, text, truncated_keep, &self_link);
   } else {
-    fmt::format_to(o, R"("lang":"{}"}})", language);
+    append_entities(out, text, text.length);
+  }
+  out.piece(has_url ? Piece(R"(,"favorited":false,"retweeted":false,"possibly_sensitive":false,)")
+                    : Piece(R"(,"favorited":false,"retweeted":false,)"));
+  const SimPost& language_source = repost ? story_.posts[post.target] : post;
+  const std::uint32_t language_community = population_.account(language_source.account).community;
+  const std::string& language = population_.community(language_community).profile.language;
+  if (placement == Placement::stream) {
+    out.piece(R"("filter_level":"low","lang":")");
+    const std::size_t language_begin = out.size();
+    out.append(language);
+    out.append(R"(","timestamp_ms":")");
+    out.name(StreamText::key(StreamText::Named::language, language_community * 2 + 1), language_begin);
+    out.append_number(static_cast<std::uint64_t>(post.time));
+    out.append("\"}");
+  } else {
+    out.piece(R"("lang":")");
+    out.append(language);
+    out.append("\"}");
   }
 }
 

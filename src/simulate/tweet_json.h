@@ -8,6 +8,7 @@
 #include "simulate/population.h"
 #include "simulate/scenario.h"
 #include "simulate/story.h"
+#include "simulate/stream_text.h"
 #include "simulate/tweet_text.h"
 
 namespace leaktrace::simulate {
@@ -16,9 +17,10 @@ namespace leaktrace::simulate {
 // non-ASCII character as \uXXXX (surrogate pairs above the BMP) and '/' as '\/'.
 void append_twitter_json_string(std::string& out, std::string_view text);
 
-// What a rendering thread keeps of recent work: the JSON of users and of embedded tweets. Reposts
-// of one popular tweet, and tweets of the most active accounts, repeat the same bytes many times.
-// Direct-mapped: a slot holds the last key that hashed to it.
+// What a rendering thread keeps of recent work: the JSON of users and of embedded tweets, and the
+// text and entities of a retweet of each reposted tweet. Reposts of one popular tweet, and tweets of
+// the most active accounts, repeat the same bytes many times. Direct-mapped: a slot holds the last
+// key that hashed to it. Each recording knows its repeatable pieces (see StreamText).
 class RenderCache {
  public:
   RenderCache();
@@ -27,17 +29,19 @@ class RenderCache {
   friend class TweetJsonWriter;
   struct Slot {
     std::uint32_t key = UINT32_MAX;
-    std::string json;
+    StreamText json{StreamText::Mode::recording};
   };
-  struct TextSlot {
+  struct RetweetSlot {
     std::uint32_t key = UINT32_MAX;
-    TweetText text;
+    StreamText text{StreamText::Mode::recording};      // "RT @author: text", escaped
+    StreamText entities{StreamText::Mode::recording};  // its entities object
+    bool has_url = false;
   };
   static constexpr std::size_t user_slots = 1 << 16;
   static constexpr std::size_t status_slots = 1 << 15;
   std::vector<Slot> users_;
   std::vector<Slot> statuses_;
-  std::vector<TextSlot> retweet_texts_;  // "RT @author: text" of a reposted tweet
+  std::vector<RetweetSlot> retweets_;  // by the reposted tweet
 };
 
 // Writes tweets and stream notices as Twitter API v1.1 stream lines (one JSON object, then '\n').
@@ -46,17 +50,20 @@ class TweetJsonWriter {
  public:
   TweetJsonWriter(const ScenarioParameters& parameters, const Population& population, const Story& story);
 
-  void append_tweet(std::string& out, std::uint32_t post, RenderCache& cache) const;
-  void append_delete(std::string& out, std::uint32_t post, TimeMs time) const;
-  void append_limit(std::string& out, std::uint64_t undelivered, TimeMs time) const;
+  void append_tweet(StreamText& out, std::uint32_t post, RenderCache& cache) const;
+  void append_delete(StreamText& out, std::uint32_t post, TimeMs time) const;
+  void append_limit(StreamText& out, std::uint64_t undelivered, TimeMs time) const;
 
  private:
   enum class Placement : unsigned char { stream, embedded };
-  void append_status(std::string& out, std::uint32_t post, Placement placement, RenderCache& cache) const;
-  void append_embedded_status(std::string& out, std::uint32_t post, RenderCache& cache) const;
-  void append_user(std::string& out, std::uint32_t account, RenderCache& cache) const;
-  void render_user(std::string& out, std::uint32_t account) const;
-  void append_entities(std::string& out, const TweetText& text, std::uint32_t up_to) const;
+  void append_status(StreamText& out, std::uint32_t post, Placement placement, RenderCache& cache) const;
+  void append_embedded_status(StreamText& out, std::uint32_t post, RenderCache& cache) const;
+  void append_user(StreamText& out, std::uint32_t account, RenderCache& cache) const;
+  void render_user(StreamText& out, std::uint32_t account) const;
+  const RenderCache::RetweetSlot& retweet_of(std::uint32_t repost, RenderCache& cache) const;
+  // The entities of `text` that end by `up_to`, then `extra_url` (the link to an extended tweet).
+  void append_entities(StreamText& out, const TweetText& text, std::uint32_t up_to,
+                       const TextEntity* extra_url = nullptr) const;
 
   const Population& population_;
   const Story& story_;

@@ -1,21 +1,28 @@
 #include "simulate/tweet_stream_writer.h"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
 #include <fmt/format.h>
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_compressSequences
 #include <zstd.h>
 
 namespace leaktrace::simulate {
 namespace {
 
-constexpr std::size_t lines_per_chunk = 256;  // about 1 MB of JSON: chunks stay in cache
-constexpr int zstd_level = 1;
+constexpr int zstd_level = 1;  // for known repeats: the strength of the entropy coding alone
+// 8 MiB: above any chunk and any repeat's distance, so every frame is a single segment.
+constexpr int zstd_window_log = 23;
+static_assert(StreamText::max_distance < (std::size_t{1} << zstd_window_log));
+static_assert(StreamText::min_repeat >= ZSTD_MINMATCH_MIN && StreamText::min_repeat <= ZSTD_MINMATCH_MAX);
+constexpr std::size_t chunks_in_flight_per_thread = 3;
 
 struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
@@ -23,18 +30,56 @@ struct FileCloser {
 struct ContextFreer {
   void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
 };
+using Context = std::unique_ptr<ZSTD_CCtx, ContextFreer>;
+
+void set(ZSTD_CCtx* context, ZSTD_cParameter parameter, int value) {
+  const std::size_t result = ZSTD_CCtx_setParameter(context, parameter, value);
+  if (ZSTD_isError(result)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(result)));
+}
+
+Context make_context(TweetFileCoding coding) {
+  Context context(ZSTD_createCCtx());
+  if (!context) throw std::runtime_error("zstd: out of memory");
+  set(context.get(), ZSTD_c_compressionLevel, zstd_level);
+  if (coding == TweetFileCoding::zstd_known_repeats) {
+    set(context.get(), ZSTD_c_windowLog, zstd_window_log);
+    // The API asks for a minimum match no longer than the shortest sequence given.
+    set(context.get(), ZSTD_c_minMatch, static_cast<int>(StreamText::min_repeat));
+    set(context.get(), ZSTD_c_blockDelimiters, ZSTD_sf_noBlockDelimiters);
+  }
+  return context;
+}
+
+// A chunk on its way to the file: rendered and coded by a worker, written by the main thread.
+struct ChunkOutput {
+  std::unique_ptr<char[]> bytes;  // raw: a std::string would zero every byte of the bound on resize
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+  std::size_t json_bytes = 0;
+  std::size_t chunk = SIZE_MAX;  // the chunk it holds once coded
+  void reserve(std::size_t bound) {
+    if (capacity >= bound) return;
+    bytes.reset(new char[bound]);
+    capacity = bound;
+  }
+};
 
 }  // namespace
 
-TweetStreamWriter::TweetStreamWriter(const TweetJsonWriter& tweets, const StreamPlan& plan, std::filesystem::path path,
-                                     bool compress, int threads)
-    : tweets_(tweets), plan_(plan), path_(std::move(path)), compress_(compress), threads_(std::max(1, threads)) {}
+TweetFileCoding default_coding(bool compress) {
+  if (!compress) return TweetFileCoding::plain;
+  return TweetFileCoding::zstd_search;
+}
 
-void TweetStreamWriter::render_chunk(std::size_t chunk, std::string& out, RenderCache& cache) const {
+TweetStreamWriter::TweetStreamWriter(const TweetJsonWriter& tweets, const StreamPlan& plan, std::filesystem::path path,
+                                     TweetFileCoding coding, int threads)
+    : tweets_(tweets), plan_(plan), path_(std::move(path)), coding_(coding), threads_(std::max(1, threads)) {}
+
+void TweetStreamWriter::render_chunk(std::size_t chunk, StreamText& out, RenderCache& cache) const {
   const auto& lines = plan_.lines();
   const std::size_t begin = chunk * lines_per_chunk;
   const std::size_t end = std::min(lines.size(), begin + lines_per_chunk);
-  std::string scratch;
+  StreamText scratch(StreamText::Mode::recording);
   for (std::size_t i = begin; i < end; ++i) {
     const StreamLine& line = lines[i];
     const auto post = static_cast<std::uint32_t>(line.value);
@@ -53,7 +98,8 @@ void TweetStreamWriter::render_chunk(std::size_t chunk, std::string& out, Render
         // The collector died mid-write: the line stops somewhere in the middle of the tweet.
         scratch.clear();
         tweets_.append_tweet(scratch, post, cache);
-        out.append(scratch, 0, scratch.size() * (40 + (i * 7919) % 45) / 100);
+        const std::string& whole = scratch.text();
+        out.append(std::string_view(whole).substr(0, whole.size() * (40 + (i * 7919) % 45) / 100));
         out.push_back('\n');
         break;
       }
@@ -61,9 +107,10 @@ void TweetStreamWriter::render_chunk(std::size_t chunk, std::string& out, Render
         // A byte that is not UTF-8 inside the text, as a broken proxy or a bad re-encoding leaves it.
         scratch.clear();
         tweets_.append_tweet(scratch, post, cache);
-        std::size_t text = scratch.find("\"text\":\"");
-        scratch.insert(text == std::string::npos ? scratch.size() / 2 : text + 8, "\xC3\x28\xFF");
-        out += scratch;
+        std::string broken = scratch.text();
+        std::size_t text = broken.find("\"text\":\"");
+        broken.insert(text == std::string::npos ? broken.size() / 2 : text + 8, "\xC3\x28\xFF");
+        out.append(broken);
         break;
       }
     }
@@ -74,50 +121,106 @@ void TweetStreamWriter::run() {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path_.c_str(), "wb"));
   if (!file) throw std::runtime_error(fmt::format("cannot write {}: check that the folder exists and is writable", path_.string()));
   const std::size_t chunks = (plan_.lines().size() + lines_per_chunk - 1) / lines_per_chunk;
-  const std::size_t window = static_cast<std::size_t>(threads_) * 4;
-  std::vector<std::string> rendered(window);
-  // Raw buffers: a std::string would zero every byte of the compression bound on each resize.
-  std::vector<std::unique_ptr<char[]>> compressed(window);
-  std::vector<std::size_t> compressed_capacity(window, 0);
-  std::vector<std::size_t> compressed_size(window, 0);
-  std::vector<std::unique_ptr<ZSTD_CCtx, ContextFreer>> contexts;
-  for (int t = 0; t < threads_; ++t) contexts.emplace_back(ZSTD_createCCtx());
-  std::vector<RenderCache> caches(static_cast<std::size_t>(threads_));
+  const std::size_t workers = static_cast<std::size_t>(threads_);
+  std::vector<ChunkOutput> outputs(workers * chunks_in_flight_per_thread);
 
-  for (std::size_t first = 0; first < chunks; first += window) {
-    const std::size_t count = std::min(window, chunks - first);
-    std::atomic<std::size_t> next{0};
-    auto work = [&](int worker) {
-      for (std::size_t k = next++; k < count; k = next++) {
-        std::string& text = rendered[k];
-        text.clear();
-        render_chunk(first + k, text, caches[static_cast<std::size_t>(worker)]);
-        if (!compress_) continue;
-        const std::size_t bound = ZSTD_compressBound(text.size());
-        if (compressed_capacity[k] < bound) {
-          compressed[k].reset(new char[bound]);
-          compressed_capacity[k] = bound;
+  // Workers take chunks in order; chunk k goes to output slot k % slots once chunk k - slots is
+  // written. The main thread writes the slots in chunk order.
+  std::mutex mutex;
+  std::condition_variable slot_free, chunk_ready;
+  std::size_t next_chunk = 0;
+  std::size_t written = 0;
+  std::exception_ptr failure;
+
+  auto work = [&] {
+    try {
+      RenderCache cache;
+      StreamText frame(StreamText::Mode::frame);
+      std::vector<ZSTD_Sequence> sequences;
+      Context context = coding_ == TweetFileCoding::plain ? Context() : make_context(coding_);
+      for (;;) {
+        std::size_t chunk;
+        ChunkOutput* output;
+        {
+          std::unique_lock lock(mutex);
+          if (failure || next_chunk >= chunks) return;
+          chunk = next_chunk++;
+          output = &outputs[chunk % outputs.size()];
+          // The slot is free once the chunk that used it before (chunk - slots) is written.
+          slot_free.wait(lock, [&] { return failure || written + outputs.size() > chunk; });
+          if (failure) return;
         }
-        std::size_t size = ZSTD_compressCCtx(contexts[static_cast<std::size_t>(worker)].get(), compressed[k].get(),
-                                             bound, text.data(), text.size(), zstd_level);
-        if (ZSTD_isError(size)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(size)));
-        compressed_size[k] = size;
+        frame.clear();
+        render_chunk(chunk, frame, cache);
+        const std::string& text = frame.text();
+        output->json_bytes = text.size();
+        if (coding_ == TweetFileCoding::plain) {
+          output->reserve(text.size());
+          std::copy(text.begin(), text.end(), output->bytes.get());
+          output->size = text.size();
+        } else {
+          const std::size_t bound = ZSTD_compressBound(text.size());
+          output->reserve(bound);
+          std::size_t size;
+          if (coding_ == TweetFileCoding::zstd_known_repeats) {
+            sequences.clear();
+            for (const KnownRepeat& repeat : frame.repeats()) {
+              sequences.push_back({repeat.distance, repeat.literals, repeat.length, 0});
+            }
+            size = ZSTD_compressSequences(context.get(), output->bytes.get(), bound, sequences.data(),
+                                          sequences.size(), text.data(), text.size());
+          } else {
+            size = ZSTD_compress2(context.get(), output->bytes.get(), bound, text.data(), text.size());
+          }
+          if (ZSTD_isError(size)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(size)));
+          output->size = size;
+        }
+        {
+          std::lock_guard lock(mutex);
+          output->chunk = chunk;
+        }
+        chunk_ready.notify_all();
       }
-    };
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < threads_; ++t) helpers.emplace_back(work, t);
-    work(0);
-    for (std::thread& helper : helpers) helper.join();
-    for (std::size_t k = 0; k < count; ++k) {
-      const char* bytes = compress_ ? compressed[k].get() : rendered[k].data();
-      const std::size_t size = compress_ ? compressed_size[k] : rendered[k].size();
-      json_bytes_ += rendered[k].size();
-      file_bytes_ += size;
-      if (std::fwrite(bytes, 1, size, file.get()) != size) {
+    } catch (...) {
+      {
+        std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+      }
+      slot_free.notify_all();
+      chunk_ready.notify_all();
+    }
+  };
+
+  std::vector<std::thread> pool;
+  for (std::size_t t = 0; t < workers; ++t) pool.emplace_back(work);
+  try {
+    while (written < chunks) {
+      ChunkOutput& output = outputs[written % outputs.size()];
+      {
+        std::unique_lock lock(mutex);
+        chunk_ready.wait(lock, [&] { return failure || output.chunk == written; });
+        if (failure) break;
+      }
+      json_bytes_ += output.json_bytes;
+      file_bytes_ += output.size;
+      if (std::fwrite(output.bytes.get(), 1, output.size, file.get()) != output.size) {
         throw std::runtime_error(fmt::format("cannot write {}: the disk may be full", path_.string()));
       }
+      {
+        std::lock_guard lock(mutex);
+        ++written;
+      }
+      slot_free.notify_all();
     }
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+    }
+    slot_free.notify_all();
   }
+  for (std::thread& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
   if (std::fclose(file.release()) != 0) throw std::runtime_error(fmt::format("cannot finish writing {}", path_.string()));
   finished_ = true;
 }

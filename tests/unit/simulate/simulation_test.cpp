@@ -1,12 +1,14 @@
 #include "simulate/simulation.h"
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <zstd.h>
 
 #include "unit/test_files.h"
 #include "workspace/ingestion.h"
@@ -49,6 +51,41 @@ TEST(Simulation, SameSeedGivesTheSameBytesWhateverTheThreads) {
   ASSERT_EQ(first.size(), 5u);
   EXPECT_EQ(first, files_of(two.file("out")));
   EXPECT_NE(first.at("tweets.jsonl.zst"), files_of(three.file("out")).at("tweets.jsonl.zst"));
+}
+
+std::string decompress(const std::string& packed) {
+  std::string out;
+  std::unique_ptr<ZSTD_DStream, decltype(&ZSTD_freeDStream)> stream(ZSTD_createDStream(), ZSTD_freeDStream);
+  ZSTD_inBuffer in{packed.data(), packed.size(), 0};
+  std::string buffer(ZSTD_DStreamOutSize(), '\0');
+  while (in.pos < in.size) {
+    ZSTD_outBuffer chunk{buffer.data(), buffer.size(), 0};
+    const std::size_t result = ZSTD_decompressStream(stream.get(), &chunk, &in);
+    if (ZSTD_isError(result)) return std::string("zstd: ") + ZSTD_getErrorName(result);
+    out.append(buffer.data(), chunk.pos);
+  }
+  return out;
+}
+
+// zstd from the renderer's known repeats and zstd searching for them itself decompress to the
+// plain file, byte for byte.
+TEST(Simulation, EveryCodingOfTheTweetFileHoldsTheSameLines) {
+  testing::TempDir folder;
+  ScenarioParameters parameters = small_scenario(11);
+  Simulation(parameters, folder.file("plain"), TweetFileCoding::plain).run();
+  Simulation(parameters, folder.file("known"), TweetFileCoding::zstd_known_repeats).run();
+  Simulation(parameters, folder.file("search"), TweetFileCoding::zstd_search).run();
+  const std::string plain = testing::read_file(folder.file("plain/tweets.jsonl"));
+  const std::string known = testing::read_file(folder.file("known/tweets.jsonl.zst"));
+  const std::string search = testing::read_file(folder.file("search/tweets.jsonl.zst"));
+  ASSERT_GT(plain.size(), 10'000'000u);
+  EXPECT_TRUE(decompress(known) == plain);
+  EXPECT_TRUE(decompress(search) == plain);
+  EXPECT_LT(known.size(), plain.size() / 6);
+  // The files beside it do not depend on the coding.
+  EXPECT_EQ(testing::read_file(folder.file("plain/4chan-thread.json")),
+            testing::read_file(folder.file("known/4chan-thread.json")));
+  EXPECT_EQ(testing::read_file(folder.file("known/truth.json")), testing::read_file(folder.file("search/truth.json")));
 }
 
 TEST(Simulation, RefusesParametersOutOfRangeWithTheFix) {

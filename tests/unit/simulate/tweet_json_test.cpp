@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include "simulate/story_generator.h"
+#include "unit/simulate/known_repeats.h"
 
 namespace leaktrace::simulate {
 namespace {
@@ -52,9 +53,11 @@ TEST(TweetJsonWriter, EveryTweetParsesAndItsEntityIndicesPointAtTheirText) {
   RenderCache cache;
   simdjson::dom::parser parser;
   std::size_t extended = 0, checked_entities = 0;
+  StreamText out(StreamText::Mode::recording);
   for (std::uint32_t i = 0; i < story.posts.size(); ++i) {
-    std::string line;
-    writer.append_tweet(line, i, cache);
+    out.clear();
+    writer.append_tweet(out, i, cache);
+    const std::string& line = out.text();
     ASSERT_EQ(line.back(), '\n');
     simdjson::dom::element tweet;
     ASSERT_EQ(parser.parse(line).get(tweet), simdjson::SUCCESS) << line;
@@ -101,6 +104,38 @@ TEST(TweetJsonWriter, EveryTweetParsesAndItsEntityIndicesPointAtTheirText) {
   }
   EXPECT_GT(extended, 20u);
   EXPECT_GT(checked_entities, 3000u);
+}
+
+// The repeats a frame of rendered tweets reports rebuild its text, cache or no cache, and they are
+// most of it.
+TEST(TweetJsonWriter, TheRepeatsOfAFrameRebuildItsText) {
+  ScenarioParameters parameters;
+  parameters.tweets = 3000;
+  parameters.accounts = 800;
+  parameters.bots = 10;
+  parameters.bursts = 3;
+  Random random = Random::derived(parameters.seed, 0);
+  Population population(parameters, random);
+  StoryGenerator generator(parameters, population);
+  generator.run();
+  const Story& story = generator.story();
+  TweetJsonWriter writer(parameters, population, story);
+  RenderCache warm;
+  StreamText frame, alone;
+  for (std::uint32_t first = 0; first < story.posts.size(); first += 500) {
+    frame.clear();
+    alone.clear();
+    RenderCache cold;  // the bytes and the repeats do not depend on what the cache held
+    for (std::uint32_t i = first; i < first + 500 && i < story.posts.size(); ++i) {
+      writer.append_tweet(frame, i, warm);
+      writer.append_tweet(alone, i, cold);
+    }
+    ASSERT_EQ(frame.text(), alone.text());
+    ASSERT_EQ(testing::rebuild(frame), frame.text());
+    std::size_t repeated = 0;
+    for (const KnownRepeat& repeat : frame.repeats()) repeated += repeat.length;
+    EXPECT_GT(repeated, frame.size() * 3 / 4);
+  }
 }
 
 }  // namespace
