@@ -3,6 +3,7 @@
 #include <array>
 #include <cstring>
 #include <iterator>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -164,7 +165,9 @@ void append_twitter_json_string(std::string& out, std::string_view text) {
   }
 }
 
-RenderCache::RenderCache() : users_(user_slots), statuses_(status_slots), retweets_(status_slots) {}
+RenderCache::RenderCache() : users_(user_slots), statuses_(status_slots), retweets_(status_slots) {
+  for (StreamText& spare : spares_) spare = StreamText(StreamText::Mode::recording);
+}
 
 TweetJsonWriter::TweetJsonWriter(const ScenarioParameters& parameters, const Population& population,
                                  const Story& story)
@@ -206,10 +209,12 @@ void TweetJsonWriter::append_user(StreamText& out, std::uint32_t account, Render
 void TweetJsonWriter::append_embedded_status(StreamText& out, std::uint32_t post, RenderCache& cache) const {
   RenderCache::Slot& slot = cache.statuses_[post % RenderCache::status_slots];
   if (slot.key != post) {
-    // Rendered aside first: an embedded quote inside may use (and clear) the same slot.
-    StreamText json(StreamText::Mode::recording);
+    // Rendered aside first: an embedded quote inside may use (and clear) the same slot. The
+    // buffers swapped out of the slot serve the next time at this depth.
+    StreamText& json = cache.spares_[cache.depth_];
+    json.clear();
     append_status(json, post, Placement::embedded, cache);
-    slot.json = std::move(json);
+    std::swap(slot.json, json);
     slot.key = post;
   }
   out.append_recorded(StreamText::key(StreamText::Named::status, post), slot.json);
@@ -220,7 +225,10 @@ const RenderCache::RetweetSlot& TweetJsonWriter::retweet_of(std::uint32_t repost
   RenderCache::RetweetSlot& slot = cache.retweets_[target % RenderCache::status_slots];
   if (slot.key != target) {
     // "RT @author: text" depends on the reposted tweet alone: every retweet of it writes the same.
-    const TweetText text = composer_.retweet_text(repost, composer_.compose(target));
+    TweetText& original = cache.texts_[cache.depth_];
+    TweetText& text = cache.retweet_text_;
+    composer_.compose(target, original);
+    composer_.retweet_text(repost, original, text);
     slot.text.clear();
     slot.text.append_escaped(text.text);
     slot.entities.clear();
@@ -338,7 +346,7 @@ void TweetJsonWriter::append_entities(StreamText& out, const TweetText& text, st
     if (!first) out.push_back(',');
     first = false;
     out.piece(R"({"text":")");
-    out.append_escaped(entity.text);
+    out.append_escaped(text.of(entity.text));
     indices(entity);
   }
   out.piece(R"(],"urls":[)");
@@ -347,17 +355,18 @@ void TweetJsonWriter::append_entities(StreamText& out, const TweetText& text, st
     if (!first) out.push_back(',');
     first = false;
     constexpr std::string_view tco = "https://t.co/";
-    if (entity.text.starts_with(tco)) {
+    const std::string_view shortened = text.of(entity.text);
+    if (shortened.starts_with(tco)) {
       out.piece(R"({"url":"https:\/\/t.co\/)");
-      out.append_escaped(std::string_view(entity.text).substr(tco.size()));
+      out.append_escaped(shortened.substr(tco.size()));
     } else {
       out.piece(R"({"url":")");
-      out.append_escaped(entity.text);
+      out.append_escaped(shortened);
     }
     out.piece(R"(","expanded_url":")");
-    out.append_escaped(entity.expanded);
+    out.append_escaped(text.of(entity.expanded));
     out.piece(R"(","display_url":")");
-    out.append_escaped(entity.display);
+    out.append_escaped(text.of(entity.display));
     indices(entity);
   };
   for (const TextEntity& entity : text.entities) {
@@ -389,8 +398,18 @@ void TweetJsonWriter::append_status(StreamText& out, std::uint32_t index, Placem
   const bool quote = post.kind == PostKind::quote && post.target != no_post;
   const bool reply = post.kind == PostKind::reply && post.target != no_post;
   const RenderCache::RetweetSlot* retweet = repost ? &retweet_of(index, cache) : nullptr;
-  TweetText text;
-  if (!repost) text = composer_.compose(index);
+  // Each depth of embedding has its own text: an embedded tweet is written in the middle of this one.
+  if (cache.depth_ + 1 >= RenderCache::depths) throw std::logic_error("tweets embedded deeper than the API embeds them");
+  TweetText& text = cache.texts_[cache.depth_++];
+  struct Leave {
+    RenderCache& cache;
+    ~Leave() { --cache.depth_; }
+  } leave{cache};
+  if (repost) {
+    text.clear();
+  } else {
+    composer_.compose(index, text);
+  }
   const bool extended = !repost && text.length > classic_tweet_length;
 
   out.piece(R"({"created_at":")");
@@ -410,16 +429,17 @@ void TweetJsonWriter::append_status(StreamText& out, std::uint32_t index, Placem
     for (std::uint32_t seen = 0; byte < text.text.size(); ++byte) {
       if ((static_cast<unsigned char>(text.text[byte]) & 0xC0) != 0x80 && seen++ == truncated_keep) break;
     }
+    const std::string id = std::to_string(post.id);
     self_link = {TextEntity::Kind::url, truncated_keep + 2, classic_tweet_length,
-                 fmt::format("https://t.co/{:010x}", mix(post.id) & 0xFFFFFFFFFFULL),
-                 fmt::format("https://twitter.com/i/web/status/{}", post.id),
-                 fmt::format("twitter.com/i/web/status/{}…", std::to_string(post.id).substr(0, 1)), 0};
+                 text.keep(fmt::format("https://t.co/{:010x}", mix(post.id) & 0xFFFFFFFFFFULL)),
+                 text.keep(fmt::format("https://twitter.com/i/web/status/{}", id)),
+                 text.keep(fmt::format("twitter.com/i/web/status/{}…", id.substr(0, 1))), 0};
     shown_bytes = byte;
     shown_begin = out.size();
     out.append_escaped(std::string_view(text.text).substr(0, byte));
     shown_length = out.size() - shown_begin;
     out.append_escaped("… ");
-    out.append_escaped(self_link.text);
+    out.append_escaped(text.of(self_link.text));
     has_url = true;
   } else {
     out.append_escaped(text.text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,13 @@ class RenderCache {
   std::vector<Slot> users_;
   std::vector<Slot> statuses_;
   std::vector<RetweetSlot> retweets_;  // by the reposted tweet
+  // Buffers by depth of embedding (a stream tweet, a tweet it embeds, a quote that one embeds),
+  // reused from tweet to tweet.
+  static constexpr std::size_t depths = 4;
+  std::size_t depth_ = 0;
+  std::array<TweetText, depths> texts_;
+  std::array<StreamText, depths> spares_;
+  TweetText retweet_text_;
 };
 
 // Writes tweets and stream notices as Twitter API v1.1 stream lines (one JSON object, then '\n').

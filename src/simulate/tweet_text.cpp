@@ -1,5 +1,6 @@
 #include "simulate/tweet_text.h"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -39,29 +40,34 @@ constexpr std::array<NewsSite, 16> news_sites{{{"en", "www.breitbart.com"},
                                                {"en", "disobedientmedia.com"},
                                                {"en", "www.reuters.com"}}};
 
-std::string display_url(std::string_view expanded) {
+// The expanded URL without its scheme and "www.", before it is cut to the display length.
+std::string_view display_url(std::string_view expanded) {
   std::string_view shown = expanded;
   for (std::string_view scheme : {"https://", "http://"}) {
     if (shown.starts_with(scheme)) shown.remove_prefix(scheme.size());
   }
   if (shown.starts_with("www.")) shown.remove_prefix(4);
-  if (shown.size() <= url_display_length) return std::string(shown);
-  std::string cut(shown.substr(0, url_display_length - 1));
-  return cut + "…";
+  return shown;
 }
 
-std::string tco_url(std::uint64_t seed, std::uint64_t key) {
+// A t.co link: "https://t.co/" and ten characters.
+using TcoUrl = std::array<char, 23>;
+TcoUrl tco_url(std::uint64_t seed, std::uint64_t key) {
   constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  constexpr std::string_view prefix = "https://t.co/";
   std::uint64_t state = seed ^ (key * 0x9E3779B97F4A7C15ULL);
   std::uint64_t bits = Random::splitmix64(state);
-  std::string url = "https://t.co/";
-  for (int i = 0; i < 10; ++i) {
-    url.push_back(alphabet[bits % alphabet.size()]);
+  TcoUrl url{};
+  std::copy(prefix.begin(), prefix.end(), url.begin());
+  for (std::size_t i = prefix.size(); i < url.size(); ++i) {
+    url[i] = alphabet[bits % alphabet.size()];
     bits /= alphabet.size();
     if (bits == 0) bits = Random::splitmix64(state);
   }
   return url;
 }
+
+std::string_view view(const TcoUrl& url) { return {url.data(), url.size()}; }
 
 class TextBuilder {
  public:
@@ -79,27 +85,37 @@ class TextBuilder {
     std::uint32_t start = out_.length;
     append("#");
     append(tag);
-    out_.entities.push_back({TextEntity::Kind::hashtag, start, out_.length, std::string(tag), {}, {}, 0});
+    out_.entities.push_back({TextEntity::Kind::hashtag, start, out_.length, out_.keep(tag), {}, {}, 0});
   }
   void mention(std::string_view handle, std::uint32_t account) {
     separate();
     std::uint32_t start = out_.length;
     append("@");
     append(handle);
-    out_.entities.push_back({TextEntity::Kind::mention, start, out_.length, std::string(handle), {}, {}, account});
+    out_.entities.push_back({TextEntity::Kind::mention, start, out_.length, out_.keep(handle), {}, {}, account});
   }
-  void url(std::string tco, std::string expanded) {
+  void url(std::string_view tco, std::string_view expanded) {
     separate();
     std::uint32_t start = out_.length;
     append(tco);
-    std::string shown = display_url(expanded);
-    out_.entities.push_back({TextEntity::Kind::url, start, out_.length, std::move(tco), std::move(expanded),
-                             std::move(shown), 0});
+    const TextRange tco_range = out_.keep(tco);
+    const TextRange expanded_range = out_.keep(expanded);
+    const TextRange shown = keep_display_url(expanded);
+    out_.entities.push_back({TextEntity::Kind::url, start, out_.length, tco_range, expanded_range, shown, 0});
   }
 
  private:
   void separate() {
     if (!out_.text.empty() && out_.text.back() != ' ') append(" ");
+  }
+  TextRange keep_display_url(std::string_view expanded) {
+    std::string_view shown = display_url(expanded);
+    if (shown.size() <= url_display_length) return out_.keep(shown);
+    // Cut with an ellipsis.
+    TextRange range = out_.keep(shown.substr(0, url_display_length - 1));
+    out_.strings += "…";
+    range.length += static_cast<std::uint32_t>(std::string_view("…").size());
+    return range;
   }
   TweetText& out_;
 };
@@ -145,12 +161,18 @@ std::string TweetTextComposer::link_url(LinkKind link, std::uint32_t key) const 
   return {};
 }
 
-TweetText TweetTextComposer::compose(std::uint32_t index) const {
+TweetText TweetTextComposer::compose(std::uint32_t post) const {
+  TweetText out;
+  compose(post, out);
+  return out;
+}
+
+void TweetTextComposer::compose(std::uint32_t index, TweetText& out) const {
   const SimPost& post = story_.posts[index];
   const SimAccount& author = population_.account(post.account);
   const Vocabulary& words = vocabulary_for(population_.community(author.community).profile.language);
   Random random = Random::derived(parameters_.seed ^ text_stream, post.text_key);
-  TweetText out;
+  out.clear();
   TextBuilder text(out);
   if (post.kind == PostKind::reply && post.target != no_post) {
     std::uint32_t target_author = story_.posts[post.target].account;
@@ -167,9 +189,9 @@ TweetText TweetTextComposer::compose(std::uint32_t index) const {
     text.word(pick(group.subject_phrases, shared));
     for (int i = 0; i < 4; ++i) text.word(pick(group.words, shared));
     text.hashtag(parameters_.subject_tag);
-    text.url(tco_url(parameters_.seed, post.id), link_url(post.link, post.burst));
+    text.url(view(tco_url(parameters_.seed, post.id)), link_url(post.link, post.burst));
     text.word(pick(emoji(), random));
-    return out;
+    return;
   }
 
   if (post.topic == 0) {
@@ -186,7 +208,7 @@ TweetText TweetTextComposer::compose(std::uint32_t index) const {
       text.mention(population_.account(hub).handle, hub);
     }
     if (post.link != LinkKind::none) {
-      text.url(tco_url(parameters_.seed, post.id), link_url(post.link, post.text_key));
+      text.url(view(tco_url(parameters_.seed, post.id)), link_url(post.link, post.text_key));
     }
     if (random.chance(0.4)) text.word(pick(emoji(), random));
   } else {
@@ -199,32 +221,34 @@ TweetText TweetTextComposer::compose(std::uint32_t index) const {
     if (random.chance(0.7)) {
       text.hashtag(topic_words.topic_tags[(post.topic - 1u) % topic_words.topic_tags.size()]);
     }
-    if (post.link == LinkKind::news) text.url(tco_url(parameters_.seed, post.id), link_url(post.link, post.text_key));
+    if (post.link == LinkKind::news) text.url(view(tco_url(parameters_.seed, post.id)), link_url(post.link, post.text_key));
     if (random.chance(0.3)) text.word(pick(emoji(), random));
   }
   if (post.kind == PostKind::quote && post.target != no_post) {
-    text.url(tco_url(parameters_.seed, post.id ^ 1), status_url(post.target));
+    text.url(view(tco_url(parameters_.seed, post.id ^ 1)), status_url(post.target));
   }
-  return out;
 }
 
-TweetText TweetTextComposer::retweet_text(std::uint32_t repost, const TweetText& original) const {
+void TweetTextComposer::retweet_text(std::uint32_t repost, const TweetText& original, TweetText& out) const {
   const SimPost& post = story_.posts[repost];
   std::uint32_t author = story_.posts[post.target].account;
   const std::string& handle = population_.account(author).handle;
-  TweetText out;
-  out.text = fmt::format("RT @{}: ", handle);
+  out.clear();
+  out.text += "RT @";
+  out.text += handle;
+  out.text += ": ";
+  out.strings = original.strings;  // the original's entities keep their ranges
   const std::uint32_t prefix = count_code_points(out.text);
-  out.entities.push_back({TextEntity::Kind::mention, 3, prefix - 2, handle, {}, {}, author});
+  out.entities.push_back({TextEntity::Kind::mention, 3, prefix - 2, out.keep(handle), {}, {}, author});
   out.length = prefix + original.length;
   if (out.length <= classic_tweet_length) {
     out.text += original.text;
     for (TextEntity entity : original.entities) {
       entity.start += prefix;
       entity.end += prefix;
-      out.entities.push_back(std::move(entity));
+      out.entities.push_back(entity);
     }
-    return out;
+    return;
   }
   // Cut at a code point boundary, leaving room for the ellipsis.
   const std::uint32_t keep = classic_tweet_length - 1 - prefix;
@@ -244,9 +268,8 @@ TweetText TweetTextComposer::retweet_text(std::uint32_t repost, const TweetText&
     if (entity.end > keep) continue;
     entity.start += prefix;
     entity.end += prefix;
-    out.entities.push_back(std::move(entity));
+    out.entities.push_back(entity);
   }
-  return out;
 }
 
 std::string TweetTextComposer::chan_text(std::uint32_t index) const {
