@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
-#include <numeric>
 #include <queue>
 #include <stdexcept>
 #include <unordered_set>
@@ -46,6 +46,43 @@ std::string random_token(Random& random, std::size_t length, std::string_view al
   for (char& c : token) c = alphabet[random.below(alphabet.size())];
   return token;
 }
+
+// A set of 64-bit keys (never UINT64_MAX) with open addressing: the story asks it whether an
+// account already reposted a root once per repost, millions of times, where std::unordered_set
+// spends most of its time allocating nodes and following them.
+class KeySet {
+ public:
+  // Adds `key`; false if it was there.
+  bool insert(std::uint64_t key) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    std::size_t slot = slot_of(key);
+    while (slots_[slot] != empty) {
+      if (slots_[slot] == key) return false;
+      slot = (slot + 1) & (slots_.size() - 1);
+    }
+    slots_[slot] = key;
+    ++size_;
+    return true;
+  }
+
+ private:
+  static constexpr std::uint64_t empty = UINT64_MAX;
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  void grow() {
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, empty);
+    shift_ = 64 - std::countr_zero(slots_.size());
+    size_ = 0;
+    for (std::uint64_t key : old) {
+      if (key != empty) insert(key);
+    }
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t size_ = 0;
+  int shift_ = 64;
+};
 
 struct Pending {
   TimeMs time;
@@ -143,8 +180,7 @@ void StoryGenerator::spread_subject(Random& random, std::uint64_t shares) {
 
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
   std::uint64_t order = 0;
-  std::unordered_set<std::uint64_t> shared_roots;  // account << 32 | root: nobody retweets a tweet twice
-  shared_roots.reserve(shares * 2);
+  KeySet shared_roots;  // account << 32 | root: nobody retweets a tweet twice
   GrowingSampler exposure_sampler;  // subject shares by reach, to seed new originals when a wave dies out
   exposure_sampler.reserve(shares);
 
@@ -192,7 +228,7 @@ void StoryGenerator::spread_subject(Random& random, std::uint64_t shares) {
         std::uint32_t root = root_of(posts, next.exposure);
         if (posts[root].account == next.account) continue;
         if (post.kind == PostKind::repost &&
-            !shared_roots.insert((static_cast<std::uint64_t>(next.account) << 32) | root).second) {
+            !shared_roots.insert((static_cast<std::uint64_t>(next.account) << 32) | root)) {
           continue;
         }
         post.target = root;
@@ -314,10 +350,14 @@ void StoryGenerator::add_background(Random& random, std::uint64_t count) {
 
 void StoryGenerator::order_by_time() {
   std::vector<SimPost>& posts = story_.posts;
+  // Sorted by (time, index): the order of a stable sort by time, without reaching into the posts
+  // at every comparison.
+  std::vector<std::pair<TimeMs, std::uint32_t>> keyed(posts.size());
+  for (std::uint32_t i = 0; i < posts.size(); ++i) keyed[i] = {posts[i].time, i};
+  std::sort(keyed.begin(), keyed.end());
   std::vector<std::uint32_t> order(posts.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return posts[a].time < posts[b].time; });
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = keyed[i].second;
+  keyed = {};
   std::vector<std::uint32_t> position(posts.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) position[order[i]] = i;
   auto remap = [&](std::uint32_t& index) {
