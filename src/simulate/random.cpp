@@ -23,8 +23,7 @@ std::uint64_t Random::poisson(double mean) {
 
 AliasTable::AliasTable(const std::vector<double>& weights) {
   const std::size_t n = weights.size();
-  probability_.assign(n, 0.0);
-  alias_.assign(n, 0);
+  columns_.assign(n, Column{});
   if (n == 0) return;
   double sum = 0.0;
   for (double w : weights) sum += w;
@@ -38,21 +37,15 @@ AliasTable::AliasTable(const std::vector<double>& weights) {
     std::uint32_t less = small.back();
     small.pop_back();
     std::uint32_t more = large.back();
-    probability_[less] = scaled[less];
-    alias_[less] = more;
+    columns_[less] = {scaled[less], more};
     scaled[more] = (scaled[more] + scaled[less]) - 1.0;
     if (scaled[more] < 1.0) {
       large.pop_back();
       small.push_back(more);
     }
   }
-  for (std::uint32_t i : large) probability_[i] = 1.0;
-  for (std::uint32_t i : small) probability_[i] = 1.0;
-}
-
-std::uint32_t AliasTable::draw(Random& random) const {
-  std::uint32_t column = static_cast<std::uint32_t>(random.below(probability_.size()));
-  return random.uniform() < probability_[column] ? column : alias_[column];
+  for (std::uint32_t i : large) columns_[i].probability = 1.0;
+  for (std::uint32_t i : small) columns_[i].probability = 1.0;
 }
 
 void GrowingSampler::append(double weight) {
