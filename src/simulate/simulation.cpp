@@ -1,6 +1,7 @@
 #include "simulate/simulation.h"
 
 #include <chrono>
+#include <exception>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -60,20 +61,38 @@ void Simulation::run() {
   const auto tweets_start = std::chrono::steady_clock::now();
   ScenarioFileNames names{coding_ == TweetFileCoding::plain ? "tweets.jsonl" : "tweets.jsonl.zst", thread_file,
                           pastes_file};
+  // The small files, truth.json and the follower graph are written beside the tweet file rather
+  // than after it: the truth of a large scenario takes seconds (its parents list), and they need
+  // none of the tweets.
+  TweetTextComposer composer(parameters_, population, story);
+  const std::string follows_name = parameters_.compress ? "follows.tsv.zst" : "follows.tsv";
+  std::string thread, pastes;
+  std::uint64_t follows_bytes = 0;
+  std::exception_ptr side_failure;
+  std::thread side([&] {
+    try {
+      thread = fourchan_thread_json(story, composer);
+      pastes = paste_records_jsonl(story, composer);
+      write_text_file(directory_ / names.thread, thread);
+      write_text_file(directory_ / names.pastes, pastes);
+      write_truth_file(directory_ / truth_file, parameters_, population, story, plan.noise(), names, composer);
+      follows_bytes =
+          write_follow_file(directory_ / follows_name, population, story, parameters_.compress, report_.follows);
+    } catch (...) {
+      side_failure = std::current_exception();
+    }
+  });
   TweetJsonWriter tweets(parameters_, population, story);
   TweetStreamWriter stream(tweets, plan, directory_ / names.tweets, coding_, parameters_.threads);
-  stream.run();
+  try {
+    stream.run();
+  } catch (...) {
+    side.join();
+    throw;
+  }
   report_.seconds_tweets = seconds_since(tweets_start);
-
-  TweetTextComposer composer(parameters_, population, story);
-  const std::string thread = fourchan_thread_json(story, composer);
-  const std::string pastes = paste_records_jsonl(story, composer);
-  write_text_file(directory_ / names.thread, thread);
-  write_text_file(directory_ / names.pastes, pastes);
-  write_truth_file(directory_ / truth_file, parameters_, population, story, plan.noise(), names, composer);
-  const std::string follows_name = parameters_.compress ? "follows.tsv.zst" : "follows.tsv";
-  const std::uint64_t follows_bytes =
-      write_follow_file(directory_ / follows_name, population, story, parameters_.compress, report_.follows);
+  side.join();
+  if (side_failure) std::rethrow_exception(side_failure);
 
   report_.files = {{names.tweets, stream.file_bytes()},
                    {names.thread, thread.size()},

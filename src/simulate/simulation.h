@@ -25,7 +25,7 @@ struct SimulationReport {
   std::uint64_t json_bytes = 0;      // the tweet file before compression
   NoiseCounts noise;
   double seconds_story = 0.0;        // population and diffusion
-  double seconds_tweets = 0.0;       // rendering and compressing the tweet file
+  double seconds_tweets = 0.0;       // rendering and compressing the tweet file (the other files beside it)
   double seconds_total = 0.0;
 };
 
