@@ -106,6 +106,7 @@ void render_frames(const Scenario& s, Frames& frames) {
     frames.bytes += frame.size();
     std::vector<ZSTD_Sequence>& sequences = frames.sequences[count++];
     sequences.clear();
+    frame.extend_repeats();
     for (const KnownRepeat& repeat : frame.repeats()) sequences.push_back({repeat.distance, repeat.literals, repeat.length, 0});
     frame.clear();
   };
@@ -207,6 +208,23 @@ void BM_zstd_known_repeats_one_core(benchmark::State& state) {
                   });
 }
 
+// The tweet file alone, rendered and coded on one thread, written to /dev/null.
+void write_one_core(benchmark::State& state, const char* name, TweetFileCoding coding) {
+  Scenario& s = scenario();
+  const TweetJsonWriter tweets(s.parameters, *s.population, *s.story);
+  timed(name, state, [&] {
+    TweetStreamWriter writer(tweets, *s.plan, "/dev/null", coding, 1);
+    writer.run();
+    return std::pair{static_cast<double>(writer.json_bytes()), static_cast<double>(writer.file_bytes())};
+  });
+}
+void BM_write_zstd_one_core(benchmark::State& state) {
+  write_one_core(state, "write", TweetFileCoding::zstd_known_repeats);
+}
+void BM_write_zstd_search_one_core(benchmark::State& state) {
+  write_one_core(state, "write-search", TweetFileCoding::zstd_search);
+}
+
 void simulate_end_to_end(benchmark::State& state, const char* name, TweetFileCoding coding) {
   Scenario& s = scenario();
   ScenarioParameters parameters = s.parameters;
@@ -234,6 +252,8 @@ BENCHMARK(BM_story)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()
 BENCHMARK(BM_render_one_core)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_baseline_zstd_one_core)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_zstd_known_repeats_one_core)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_write_zstd_one_core)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_write_zstd_search_one_core)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_simulate_zstd)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_simulate_zstd_search)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_simulate_plain)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
@@ -247,9 +267,9 @@ int main(int argc, char** argv) {
   double load[3] = {0, 0, 0};
   getloadavg(load, 3);
   fmt::print("\nscenario: {} tweets, {:.0f} bytes of JSON per tweet, on {} cores, load average {:.2f}\n", tweets,
-             static_cast<double>(scenario().frames.bytes) / tweets, std::thread::hardware_concurrency(), load[0]);
+             passes["write"].bytes > 0 ? passes["write"].bytes / tweets : static_cast<double>(scenario().frames.bytes) / tweets, std::thread::hardware_concurrency(), load[0]);
   fmt::print("{:<16} {:>10} {:>9} {:>13} {:>7} {:>7}\n", "case", "tweets/s", "MB/s", "CPU s/Mtweet", "CPU/wall", "ratio");
-  for (const char* name : {"story", "render", "zstd", "known-repeats", "simulate", "simulate-search", "simulate-plain"}) {
+  for (const char* name : {"story", "render", "zstd", "known-repeats", "write", "write-search", "simulate", "simulate-search", "simulate-plain"}) {
     const Pass& pass = passes[name];
     if (pass.seconds == 0) continue;
     fmt::print("{:<16} {:>10.0f} {:>9.1f} {:>13.2f} {:>8.2f} {:>7}\n", name, tweets / pass.seconds,

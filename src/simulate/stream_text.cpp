@@ -1,6 +1,8 @@
 #include "simulate/stream_text.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <charconv>
 
 #include "simulate/tweet_json.h"
@@ -10,6 +12,40 @@ namespace {
 
 // Below the format's largest match length (131074), so that merged repeats stay one sequence.
 constexpr std::size_t max_repeat = 1 << 16;
+
+std::uint64_t load(const char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return word;
+}
+
+// How far the bytes from `at` forwards (to `limit`) equal those `distance` before them. Words are
+// compared whole even past `limit` while inside the text (`size`): only the count is cut.
+std::size_t same_forwards(const char* text, std::size_t size, std::size_t at, std::size_t limit, std::size_t distance) {
+  std::size_t p = at;
+  while (p < limit && p + 8 <= size) {
+    const std::uint64_t differ = load(text + p) ^ load(text + p - distance);
+    if (differ != 0) return std::min(p + static_cast<std::size_t>(std::countr_zero(differ) / 8), limit) - at;
+    p += 8;
+  }
+  if (p >= limit) return limit - at;
+  while (p < limit && text[p] == text[p - distance]) ++p;
+  return p - at;
+}
+
+// How far the bytes before `at` (back to `limit`) equal those `distance` before them; `limit` is at
+// least `distance`, so that nothing is read before the text.
+std::size_t same_backwards(const char* text, std::size_t at, std::size_t limit, std::size_t distance) {
+  std::size_t p = at;
+  while (p > limit && p >= distance + 8) {
+    const std::uint64_t differ = load(text + p - 8) ^ load(text + p - 8 - distance);
+    if (differ != 0) return at - std::max(p - static_cast<std::size_t>(std::countl_zero(differ) / 8), limit);
+    p -= 8;
+  }
+  if (p <= limit) return at - limit;
+  while (p > limit && text[p - 1] == text[p - 1 - distance]) --p;
+  return at - p;
+}
 
 std::size_t slot_of(std::uint64_t key, std::size_t slots) {
   return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 40) & (slots - 1);
@@ -97,6 +133,36 @@ void StreamText::append_recorded(std::uint64_t key, const StreamText& recorded) 
       covered_until = begin + span.length;
     }
   }
+}
+
+void StreamText::extend_repeats() {
+  const char* text = text_.data();
+  const std::size_t count = repeats_.size();
+  std::size_t kept = 0;          // repeats kept so far, compacted in place
+  std::size_t position = 0;      // where repeat k's literals start, before extension
+  std::size_t literal_start = 0;  // end of the last repeat kept
+  for (std::size_t k = 0; k < count; ++k) {
+    const KnownRepeat repeat = repeats_[k];
+    std::size_t begin = position + repeat.literals;
+    std::size_t end = begin + repeat.length;
+    position = end;
+    const std::size_t next_begin = k + 1 < count ? end + repeats_[k + 1].literals : text_.size();
+    const std::size_t distance = repeat.distance;
+    // Backwards into the literals before it (not into the repeat before, nor before the text),
+    // forwards into the literals after it.
+    begin -= same_backwards(text, begin, std::max(literal_start, distance), distance);
+    const std::size_t room = max_repeat - std::min(max_repeat, end - begin);
+    end += same_forwards(text, text_.size(), end, std::min(next_begin, end + room), distance);
+    if (kept > 0 && begin == literal_start && repeats_[kept - 1].distance == distance &&
+        repeats_[kept - 1].length + (end - begin) <= max_repeat) {
+      repeats_[kept - 1].length += static_cast<std::uint32_t>(end - begin);
+    } else {
+      repeats_[kept++] = {static_cast<std::uint32_t>(begin - literal_start), static_cast<std::uint32_t>(distance),
+                          static_cast<std::uint32_t>(end - begin)};
+    }
+    literal_start = end;
+  }
+  repeats_.resize(kept);
 }
 
 bool StreamText::note(std::uint64_t key, std::size_t begin, std::size_t length) {

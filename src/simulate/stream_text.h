@@ -75,6 +75,10 @@ class StreamText {
 
   // A frame's repeats, in order; the bytes after the last one are literals.
   const std::vector<KnownRepeat>& repeats() const { return repeats_; }
+  // Grows each repeat over the literals around it that happen to repeat too (a flag, a language,
+  // a count that is the same as where the repeat comes from), merging repeats that meet: fewer,
+  // longer matches, as a compressor's match extension would find. Call once the frame is written.
+  void extend_repeats();
 
   // Names of bytes that depend on data: the kind of thing and its index.
   enum class Named : std::uint64_t { user = 1, status, retweet_text, retweet_entities, location, language };

@@ -163,6 +163,7 @@ void TweetStreamWriter::run() {
           output->reserve(bound);
           std::size_t size;
           if (coding_ == TweetFileCoding::zstd_known_repeats) {
+            frame.extend_repeats();
             sequences.clear();
             for (const KnownRepeat& repeat : frame.repeats()) {
               sequences.push_back({repeat.distance, repeat.literals, repeat.length, 0});

@@ -65,6 +65,32 @@ TEST(StreamText, RepeatsFromTheSameDistanceMergeIntoOne) {
   EXPECT_EQ(rebuild(frame), frame.text());
 }
 
+TEST(StreamText, RepeatsGrowOverTheLiteralsThatRepeatToo) {
+  StreamText frame;
+  auto line = [&](std::string_view language, std::string_view id) {
+    frame.piece(R"("filter_level":"low","lang":")");
+    frame.append(language);
+    frame.piece(R"(","timestamp_ms":")");
+    frame.append(id);
+    frame.push_back('\n');
+  };
+  line("en", "1494103165218");
+  line("en", "1494103165307");
+  line("fr", "1494103165399");
+  ASSERT_EQ(frame.repeats().size(), 4u);  // the two pieces of the second and the third line
+  frame.extend_repeats();
+  EXPECT_EQ(rebuild(frame), frame.text());
+  // The second line repeats the first through "1494103165" (its first ten digits); the third
+  // repeats the second from the newline before it through `lang":"`, then from `","timestamp_ms`
+  // through "14941031653".
+  ASSERT_EQ(frame.repeats().size(), 3u);
+  EXPECT_EQ(frame.repeats()[0].length, 29u + 2u + 18u + 10u);
+  EXPECT_EQ(frame.repeats()[1].literals, 3u);  // "307"
+  EXPECT_EQ(frame.repeats()[1].length, 1u + 29u);
+  EXPECT_EQ(frame.repeats()[2].literals, 2u);  // "fr"
+  EXPECT_EQ(frame.repeats()[2].length, 18u + 11u);
+}
+
 TEST(StreamText, AnIdWrittenTwiceRepeatsItself) {
   StreamText frame;
   frame.piece(R"("id":)");

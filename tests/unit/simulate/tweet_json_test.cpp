@@ -135,6 +135,11 @@ TEST(TweetJsonWriter, TheRepeatsOfAFrameRebuildItsText) {
     std::size_t repeated = 0;
     for (const KnownRepeat& repeat : frame.repeats()) repeated += repeat.length;
     EXPECT_GT(repeated, frame.size() * 3 / 4);
+    frame.extend_repeats();
+    ASSERT_EQ(testing::rebuild(frame), frame.text());
+    std::size_t extended = 0;
+    for (const KnownRepeat& repeat : frame.repeats()) extended += repeat.length;
+    EXPECT_GT(extended, repeated);
   }
 }
 
