@@ -68,7 +68,9 @@ struct ChunkOutput {
 
 TweetFileCoding default_coding(bool compress) {
   if (!compress) return TweetFileCoding::plain;
-  return TweetFileCoding::zstd_search;
+  // ZSTD_compressSequences is experimental API: its ABI may change between versions.
+  return ZSTD_versionNumber() == ZSTD_VERSION_NUMBER ? TweetFileCoding::zstd_known_repeats
+                                                     : TweetFileCoding::zstd_search;
 }
 
 TweetStreamWriter::TweetStreamWriter(const TweetJsonWriter& tweets, const StreamPlan& plan, std::filesystem::path path,

@@ -18,7 +18,8 @@ enum class TweetFileCoding : unsigned char {
   zstd_search,
 };
 
-// The coding `compress` asks for.
+// The coding `compress` asks for on this machine: known repeats when the zstd library at run time
+// is the one the simulator was built with, zstd_search otherwise.
 TweetFileCoding default_coding(bool compress);
 
 // Writes the planned lines to one file. Lines are rendered (and compressed) in fixed chunks on
