@@ -106,7 +106,7 @@ void render_frames(const Scenario& s, Frames& frames) {
     frames.bytes += frame.size();
     std::vector<ZSTD_Sequence>& sequences = frames.sequences[count++];
     sequences.clear();
-    frame.extend_repeats();
+    frame.finish_repeats();
     for (const KnownRepeat& repeat : frame.repeats()) sequences.push_back({repeat.distance, repeat.literals, repeat.length, 0});
     frame.clear();
   };

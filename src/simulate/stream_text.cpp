@@ -1,17 +1,34 @@
 #include "simulate/stream_text.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <charconv>
 
-#include "simulate/tweet_json.h"
 
 namespace leaktrace::simulate {
 namespace {
 
 // Below the format's largest match length (131074), so that merged repeats stay one sequence.
 constexpr std::size_t max_repeat = 1 << 16;
+
+void write_unicode_escape(char* out, std::uint32_t code) {
+  constexpr char hex[] = "0123456789abcdef";
+  out[0] = '\\';
+  out[1] = 'u';
+  out[2] = hex[(code >> 12) & 0xF];
+  out[3] = hex[(code >> 8) & 0xF];
+  out[4] = hex[(code >> 4) & 0xF];
+  out[5] = hex[code & 0xF];
+}
+
+// Bytes that end a run of characters copied as they are.
+constexpr std::array<bool, 256> escape_starts = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0; c < 256; ++c) table[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '/';
+  return table;
+}();
 
 std::uint64_t load(const char* bytes) {
   std::uint64_t word;
@@ -53,12 +70,91 @@ std::size_t slot_of(std::uint64_t key, std::size_t slots) {
 
 }  // namespace
 
+char* escape_twitter_json(char* out, std::string_view text) {
+  std::size_t i = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < text.size()) {
+    // Copy the run of characters that need no escape in one go.
+    std::size_t run = i;
+    while (run < text.size() && !escape_starts[bytes[run]]) ++run;
+    std::memcpy(out, text.data() + i, run - i);
+    out += run - i;
+    i = run;
+    if (i >= text.size()) break;
+    const unsigned char c = bytes[i];
+    if (c < 0x80) {
+      const char* two = nullptr;
+      switch (c) {
+        case '"': two = "\\\""; break;
+        case '\\': two = "\\\\"; break;
+        case '/': two = "\\/"; break;
+        case '\n': two = "\\n"; break;
+        case '\r': two = "\\r"; break;
+        case '\t': two = "\\t"; break;
+        default: break;
+      }
+      if (two) {
+        out[0] = two[0];
+        out[1] = two[1];
+        out += 2;
+      } else {
+        write_unicode_escape(out, c);
+        out += 6;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    std::uint32_t code = c & (length == 4 ? 0x07u : length == 3 ? 0x0Fu : 0x1Fu);
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) code = (code << 6) | (bytes[i + k] & 0x3Fu);
+    i += length;
+    if (code >= 0x10000) {
+      code -= 0x10000;
+      write_unicode_escape(out, 0xD800 + (code >> 10));
+      write_unicode_escape(out + 6, 0xDC00 + (code & 0x3FF));
+      out += 12;
+    } else {
+      write_unicode_escape(out, code);
+      out += 6;
+    }
+  }
+  return out;
+}
+
 StreamText::StreamText(Mode mode) : mode_(mode) {
   if (mode_ == Mode::frame) seen_.resize(seen_slots);
 }
 
+StreamText::StreamText(const StreamText& other)
+    : mode_(other.mode_),
+      size_(other.size_),
+      capacity_(other.size_),
+      spans_(other.spans_),
+      repeats_(other.repeats_),
+      seen_(other.seen_),
+      frame_(other.frame_),
+      literal_start_(other.literal_start_) {
+  if (size_ > 0) {
+    bytes_.reset(new char[size_]);
+    std::memcpy(bytes_.get(), other.bytes_.get(), size_);
+  }
+}
+
+StreamText& StreamText::operator=(const StreamText& other) {
+  if (this != &other) *this = StreamText(other);
+  return *this;
+}
+
+void StreamText::grow(std::size_t count) {
+  const std::size_t capacity = std::max({capacity_ * 2, size_ + count, std::size_t{256}});
+  std::unique_ptr<char[]> bytes(new char[capacity]);
+  if (size_ > 0) std::memcpy(bytes.get(), bytes_.get(), size_);
+  bytes_ = std::move(bytes);
+  capacity_ = capacity;
+}
+
 void StreamText::clear() {
-  text_.clear();
+  size_ = 0;
   spans_.clear();
   repeats_.clear();
   literal_start_ = 0;
@@ -69,38 +165,15 @@ void StreamText::clear() {
   }
 }
 
-void StreamText::append_number(std::uint64_t value) {
-  char digits[20];
-  auto result = std::to_chars(digits, digits + sizeof digits, value);
-  text_.append(digits, static_cast<std::size_t>(result.ptr - digits));
-}
-
-void StreamText::append_escaped(std::string_view utf8) { append_twitter_json_string(text_, utf8); }
-
-void StreamText::piece(const Piece& constant) {
-  const std::size_t begin = text_.size();
-  text_.append(constant.text());
-  if (constant.text().size() < min_repeat) return;
-  const std::uint64_t key = constant.key() & ~(named_bit | copy_bit);
-  if (mode_ == Mode::recording) {
-    spans_.push_back({key, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(constant.text().size())});
-  } else {
-    note(key, begin, constant.text().size());
-  }
-}
-
-void StreamText::name(std::uint64_t key, std::size_t begin) {
-  const std::size_t length = text_.size() - begin;
-  if (length < min_repeat) return;
-  if (mode_ == Mode::recording) {
-    spans_.push_back({key, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(length)});
-  } else {
-    note(key, begin, length);
-  }
+void StreamText::append_escaped(std::string_view utf8) {
+  // A byte becomes at most six (a control character as \u00XX); twelve more for a character
+  // cut at the end of the text.
+  char* at = reserve(utf8.size() * 6 + 12);
+  size_ = static_cast<std::size_t>(escape_twitter_json(at, utf8) - bytes_.get());
 }
 
 void StreamText::repeat_of(std::size_t source, std::size_t begin) {
-  const std::size_t length = text_.size() - begin;
+  const std::size_t length = size_ - begin;
   if (length < min_repeat || source + length > begin) return;
   if (mode_ == Mode::recording) {
     spans_.push_back({copy_bit | source, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(length)});
@@ -110,8 +183,8 @@ void StreamText::repeat_of(std::size_t source, std::size_t begin) {
 }
 
 void StreamText::append_recorded(std::uint64_t key, const StreamText& recorded) {
-  const std::size_t base = text_.size();
-  text_.append(recorded.text_);
+  const std::size_t base = size_;
+  append(recorded.text());
   if (mode_ == Mode::recording) {
     spans_.push_back({key, static_cast<std::uint32_t>(base), static_cast<std::uint32_t>(recorded.size())});
     for (Span span : recorded.spans_) {
@@ -135,34 +208,13 @@ void StreamText::append_recorded(std::uint64_t key, const StreamText& recorded) 
   }
 }
 
-void StreamText::extend_repeats() {
-  const char* text = text_.data();
-  const std::size_t count = repeats_.size();
-  std::size_t kept = 0;          // repeats kept so far, compacted in place
-  std::size_t position = 0;      // where repeat k's literals start, before extension
-  std::size_t literal_start = 0;  // end of the last repeat kept
-  for (std::size_t k = 0; k < count; ++k) {
-    const KnownRepeat repeat = repeats_[k];
-    std::size_t begin = position + repeat.literals;
-    std::size_t end = begin + repeat.length;
-    position = end;
-    const std::size_t next_begin = k + 1 < count ? end + repeats_[k + 1].literals : text_.size();
-    const std::size_t distance = repeat.distance;
-    // Backwards into the literals before it (not into the repeat before, nor before the text),
-    // forwards into the literals after it.
-    begin -= same_backwards(text, begin, std::max(literal_start, distance), distance);
-    const std::size_t room = max_repeat - std::min(max_repeat, end - begin);
-    end += same_forwards(text, text_.size(), end, std::min(next_begin, end + room), distance);
-    if (kept > 0 && begin == literal_start && repeats_[kept - 1].distance == distance &&
-        repeats_[kept - 1].length + (end - begin) <= max_repeat) {
-      repeats_[kept - 1].length += static_cast<std::uint32_t>(end - begin);
-    } else {
-      repeats_[kept++] = {static_cast<std::uint32_t>(begin - literal_start), static_cast<std::uint32_t>(distance),
-                          static_cast<std::uint32_t>(end - begin)};
-    }
-    literal_start = end;
-  }
-  repeats_.resize(kept);
+void StreamText::finish_repeats() {
+  if (repeats_.empty()) return;
+  KnownRepeat& last = repeats_.back();
+  const std::size_t room = max_repeat - std::min<std::size_t>(max_repeat, last.length);
+  last.length += static_cast<std::uint32_t>(
+      same_forwards(bytes_.get(), size_, literal_start_, std::min(size_, literal_start_ + room), last.distance));
+  literal_start_ = size_;
 }
 
 bool StreamText::note(std::uint64_t key, std::size_t begin, std::size_t length) {
@@ -190,6 +242,20 @@ bool StreamText::note(std::uint64_t key, std::size_t begin, std::size_t length) 
 
 void StreamText::match(std::size_t begin, std::size_t length, std::size_t distance) {
   if (begin < literal_start_ || length < min_repeat) return;
+  const char* text = bytes_.get();
+  // The literals written since the last repeat are still in the cache: grow the last repeat
+  // forwards over those that repeat too, then this one backwards over what is left (a flag, a
+  // language, the leading digits of a time, the same where each repeat comes from).
+  if (!repeats_.empty() && begin > literal_start_) {
+    KnownRepeat& last = repeats_.back();
+    const std::size_t room = max_repeat - std::min<std::size_t>(max_repeat, last.length);
+    const std::size_t grown = same_forwards(text, size_, literal_start_, std::min(begin, literal_start_ + room), last.distance);
+    last.length += static_cast<std::uint32_t>(grown);
+    literal_start_ += grown;
+  }
+  const std::size_t back = same_backwards(text, begin, std::max(literal_start_, distance), distance);
+  begin -= back;
+  length += back;
   const std::size_t literals = begin - literal_start_;
   literal_start_ = begin + length;
   if (literals == 0 && !repeats_.empty() && repeats_.back().distance == distance &&

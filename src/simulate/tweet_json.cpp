@@ -44,23 +44,6 @@ std::string_view location_for(std::string_view language, std::uint64_t key) {
   return "";
 }
 
-void append_unicode_escape(char* out, std::uint32_t code) {
-  constexpr char hex[] = "0123456789abcdef";
-  out[0] = '\\';
-  out[1] = 'u';
-  out[2] = hex[(code >> 12) & 0xF];
-  out[3] = hex[(code >> 8) & 0xF];
-  out[4] = hex[(code >> 4) & 0xF];
-  out[5] = hex[code & 0xF];
-}
-
-// Bytes that end a run of characters copied as they are.
-constexpr std::array<bool, 256> escape_starts = [] {
-  std::array<bool, 256> table{};
-  for (std::size_t c = 0; c < 256; ++c) table[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '/';
-  return table;
-}();
-
 std::uint64_t mix(std::uint64_t value) {
   std::uint64_t state = value;
   return Random::splitmix64(state);
@@ -114,55 +97,16 @@ void append_id_pair(StreamText& out, const Piece& id_key, const Piece& id_str_ke
   const std::size_t length = out.size() - first;
   out.piece(id_str_key);
   const std::size_t second = out.size();
-  out.append(std::string_view(out.text()).substr(first, length));
+  out.append(out.text().substr(first, length));
   out.repeat_of(first, second);
 }
 
 }  // namespace
 
 void append_twitter_json_string(std::string& out, std::string_view text) {
-  std::size_t i = 0;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  while (i < text.size()) {
-    // Copy the run of characters that need no escape in one go.
-    std::size_t run = i;
-    while (run < text.size() && !escape_starts[bytes[run]]) ++run;
-    out.append(text.data() + i, run - i);
-    i = run;
-    if (i >= text.size()) break;
-    const unsigned char c = bytes[i];
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '/': out += "\\/"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: {
-          char escape[6];
-          append_unicode_escape(escape, c);
-          out.append(escape, 6);
-        }
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    std::uint32_t code = c & (length == 4 ? 0x07u : length == 3 ? 0x0Fu : 0x1Fu);
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) code = (code << 6) | (bytes[i + k] & 0x3Fu);
-    i += length;
-    char escape[12];
-    if (code >= 0x10000) {
-      code -= 0x10000;
-      append_unicode_escape(escape, 0xD800 + (code >> 10));
-      append_unicode_escape(escape + 6, 0xDC00 + (code & 0x3FF));
-      out.append(escape, 12);
-    } else {
-      append_unicode_escape(escape, code);
-      out.append(escape, 6);
-    }
-  }
+  const std::size_t size = out.size();
+  out.resize(size + text.size() * 6 + 12);
+  out.resize(static_cast<std::size_t>(escape_twitter_json(out.data() + size, text) - out.data()));
 }
 
 RenderCache::RenderCache() : users_(user_slots), statuses_(status_slots), retweets_(status_slots) {
@@ -176,6 +120,27 @@ TweetJsonWriter::TweetJsonWriter(const ScenarioParameters& parameters, const Pop
 void TweetJsonWriter::append_tweet(StreamText& out, std::uint32_t post, RenderCache& cache) const {
   append_status(out, post, Placement::stream, cache);
   out.push_back('\n');
+}
+
+void TweetJsonWriter::prefetch_slots(std::uint32_t index, const RenderCache& cache) const {
+  const SimPost& post = story_.posts[index];
+  __builtin_prefetch(&cache.users_[post.account % RenderCache::user_slots]);
+  if (post.target == no_post) return;
+  __builtin_prefetch(&cache.statuses_[post.target % RenderCache::status_slots]);
+  __builtin_prefetch(&cache.retweets_[post.target % RenderCache::status_slots]);
+}
+
+void TweetJsonWriter::prefetch_json(std::uint32_t index, const RenderCache& cache) const {
+  auto ahead = [](const StreamText& json) {
+    const char* bytes = json.text().data();
+    for (std::size_t at = 0; at < json.size() && at < 512; at += 64) __builtin_prefetch(bytes + at);
+  };
+  const SimPost& post = story_.posts[index];
+  const RenderCache::Slot& user = cache.users_[post.account % RenderCache::user_slots];
+  if (user.key == post.account) ahead(user.json);
+  if (post.target == no_post) return;
+  const RenderCache::Slot& status = cache.statuses_[post.target % RenderCache::status_slots];
+  if (status.key == post.target) ahead(status.json);
 }
 
 void TweetJsonWriter::append_delete(StreamText& out, std::uint32_t post, TimeMs time) const {
@@ -319,7 +284,7 @@ void TweetJsonWriter::render_user(StreamText& out, std::uint32_t index) const {
     out.piece(R"(_normal.jpg","profile_image_url_https":"https:\/\/pbs.twimg.com\/profile_images\/)");
     // The same image again, over https.
     const std::size_t again = out.size();
-    out.append(std::string_view(out.text()).substr(image, image_length));
+    out.append(out.text().substr(image, image_length));
     out.repeat_of(image, again);
     out.piece(R"(_normal.jpg","profile_banner_url":"https:\/\/pbs.twimg.com\/profile_banners\/)");
     out.append_number(account.id);
@@ -483,7 +448,7 @@ void TweetJsonWriter::append_status(StreamText& out, std::uint32_t index, Placem
     out.piece(R"("extended_tweet":{"full_text":")");
     // The full text starts as the classic one does.
     const std::size_t again = out.size();
-    out.append(std::string_view(out.text()).substr(shown_begin, shown_length));
+    out.append(out.text().substr(shown_begin, shown_length));
     out.repeat_of(shown_begin, again);
     out.append_escaped(std::string_view(text.text).substr(shown_bytes));
     out.piece(R"(","display_text_range":[)");

@@ -59,6 +59,10 @@ class TweetJsonWriter {
   TweetJsonWriter(const ScenarioParameters& parameters, const Population& population, const Story& story);
 
   void append_tweet(StreamText& out, std::uint32_t post, RenderCache& cache) const;
+  // Asks the memory for what append_tweet(post) will read from the cache, a few lines ahead: the
+  // slots, then (once a slot is near) the JSON they hold. Changes nothing but the timing.
+  void prefetch_slots(std::uint32_t post, const RenderCache& cache) const;
+  void prefetch_json(std::uint32_t post, const RenderCache& cache) const;
   void append_delete(StreamText& out, std::uint32_t post, TimeMs time) const;
   void append_limit(StreamText& out, std::uint64_t undelivered, TimeMs time) const;
 

@@ -82,9 +82,17 @@ void TweetStreamWriter::render_chunk(std::size_t chunk, StreamText& out, RenderC
   const std::size_t begin = chunk * lines_per_chunk;
   const std::size_t end = std::min(lines.size(), begin + lines_per_chunk);
   StreamText scratch(StreamText::Mode::recording);
+  constexpr std::size_t slots_ahead = 8, json_ahead = 3;
+  auto is_tweet = [](const StreamLine& line) { return line.kind != StreamLineKind::limit; };
   for (std::size_t i = begin; i < end; ++i) {
     const StreamLine& line = lines[i];
     const auto post = static_cast<std::uint32_t>(line.value);
+    if (i + slots_ahead < end && is_tweet(lines[i + slots_ahead])) {
+      tweets_.prefetch_slots(static_cast<std::uint32_t>(lines[i + slots_ahead].value), cache);
+    }
+    if (i + json_ahead < end && is_tweet(lines[i + json_ahead])) {
+      tweets_.prefetch_json(static_cast<std::uint32_t>(lines[i + json_ahead].value), cache);
+    }
     switch (line.kind) {
       case StreamLineKind::tweet:
       case StreamLineKind::duplicate:
@@ -100,8 +108,8 @@ void TweetStreamWriter::render_chunk(std::size_t chunk, StreamText& out, RenderC
         // The collector died mid-write: the line stops somewhere in the middle of the tweet.
         scratch.clear();
         tweets_.append_tweet(scratch, post, cache);
-        const std::string& whole = scratch.text();
-        out.append(std::string_view(whole).substr(0, whole.size() * (40 + (i * 7919) % 45) / 100));
+        const std::string_view whole = scratch.text();
+        out.append(whole.substr(0, whole.size() * (40 + (i * 7919) % 45) / 100));
         out.push_back('\n');
         break;
       }
@@ -109,7 +117,7 @@ void TweetStreamWriter::render_chunk(std::size_t chunk, StreamText& out, RenderC
         // A byte that is not UTF-8 inside the text, as a broken proxy or a bad re-encoding leaves it.
         scratch.clear();
         tweets_.append_tweet(scratch, post, cache);
-        std::string broken = scratch.text();
+        std::string broken(scratch.text());
         std::size_t text = broken.find("\"text\":\"");
         broken.insert(text == std::string::npos ? broken.size() / 2 : text + 8, "\xC3\x28\xFF");
         out.append(broken);
@@ -154,7 +162,7 @@ void TweetStreamWriter::run() {
         }
         frame.clear();
         render_chunk(chunk, frame, cache);
-        const std::string& text = frame.text();
+        const std::string_view text = frame.text();
         output->json_bytes = text.size();
         if (coding_ == TweetFileCoding::plain) {
           output->reserve(text.size());
@@ -165,7 +173,7 @@ void TweetStreamWriter::run() {
           output->reserve(bound);
           std::size_t size;
           if (coding_ == TweetFileCoding::zstd_known_repeats) {
-            frame.extend_repeats();
+            frame.finish_repeats();
             sequences.clear();
             for (const KnownRepeat& repeat : frame.repeats()) {
               sequences.push_back({repeat.distance, repeat.literals, repeat.length, 0});

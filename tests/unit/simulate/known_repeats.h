@@ -10,7 +10,7 @@ namespace leaktrace::simulate::testing {
 // does: copy the literals, then copy `length` bytes from `distance` back, byte by byte. A repeat
 // that reaches before the frame or past its text makes the result differ from the text.
 inline std::string rebuild(const StreamText& frame) {
-  const std::string& text = frame.text();
+  const std::string_view text = frame.text();
   std::string out;
   std::size_t read = 0;
   for (const KnownRepeat& repeat : frame.repeats()) {

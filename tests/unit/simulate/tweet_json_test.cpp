@@ -57,7 +57,7 @@ TEST(TweetJsonWriter, EveryTweetParsesAndItsEntityIndicesPointAtTheirText) {
   for (std::uint32_t i = 0; i < story.posts.size(); ++i) {
     out.clear();
     writer.append_tweet(out, i, cache);
-    const std::string& line = out.text();
+    const std::string line(out.text());
     ASSERT_EQ(line.back(), '\n');
     simdjson::dom::element tweet;
     ASSERT_EQ(parser.parse(line).get(tweet), simdjson::SUCCESS) << line;
@@ -132,14 +132,11 @@ TEST(TweetJsonWriter, TheRepeatsOfAFrameRebuildItsText) {
     }
     ASSERT_EQ(frame.text(), alone.text());
     ASSERT_EQ(testing::rebuild(frame), frame.text());
+    frame.finish_repeats();
+    ASSERT_EQ(testing::rebuild(frame), frame.text());
     std::size_t repeated = 0;
     for (const KnownRepeat& repeat : frame.repeats()) repeated += repeat.length;
     EXPECT_GT(repeated, frame.size() * 3 / 4);
-    frame.extend_repeats();
-    ASSERT_EQ(testing::rebuild(frame), frame.text());
-    std::size_t extended = 0;
-    for (const KnownRepeat& repeat : frame.repeats()) extended += repeat.length;
-    EXPECT_GT(extended, repeated);
   }
 }
 
