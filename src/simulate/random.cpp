@@ -21,7 +21,13 @@ std::uint64_t Random::poisson(double mean) {
   return count;
 }
 
-AliasTable::AliasTable(const std::vector<double>& weights) {
+AliasTable::AliasTable(const std::vector<double>& weights) : AliasTable(weights, [&] {
+  std::vector<std::uint32_t> indexes(weights.size());
+  for (std::size_t i = 0; i < indexes.size(); ++i) indexes[i] = static_cast<std::uint32_t>(i);
+  return indexes;
+}()) {}
+
+AliasTable::AliasTable(const std::vector<double>& weights, const std::vector<std::uint32_t>& labels) {
   const std::size_t n = weights.size();
   columns_.assign(n, Column{});
   if (n == 0) return;
@@ -32,12 +38,15 @@ AliasTable::AliasTable(const std::vector<double>& weights) {
   for (std::size_t i = 0; i < n; ++i) {
     scaled[i] = sum > 0.0 ? weights[i] * static_cast<double>(n) / sum : 1.0;
     (scaled[i] < 1.0 ? small : large).push_back(static_cast<std::uint32_t>(i));
+    columns_[i].label = labels[i];
+    columns_[i].alias_label = labels[0];
   }
   while (!small.empty() && !large.empty()) {
     std::uint32_t less = small.back();
     small.pop_back();
     std::uint32_t more = large.back();
-    columns_[less] = {scaled[less], more};
+    columns_[less].probability = scaled[less];
+    columns_[less].alias_label = labels[more];
     scaled[more] = (scaled[more] + scaled[less]) - 1.0;
     if (scaled[more] < 1.0) {
       large.pop_back();
