@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -27,7 +27,65 @@ std::uint64_t account_id_for(TimeMs created_at, std::uint64_t serial, Random& ra
   return (static_cast<std::uint64_t>(created_at - snowflake_epoch) << 22) | (random.below(1024) << 12) | (serial & 0xFFF);
 }
 
-std::string make_handle(const Name& first, const Name& last, Random& random, std::unordered_set<std::string>& taken) {
+// The handles already given, for uniqueness: an open-addressing set over one buffer of their
+// bytes. A population of millions asks it once per account, where std::unordered_set allocates a
+// node per handle.
+class HandleSet {
+ public:
+  explicit HandleSet(std::size_t expected) {
+    std::size_t slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    slots_.assign(slots, Entry{});
+    bytes_.reserve(expected * 12);
+  }
+  // Adds `handle`; false if it was there.
+  bool insert(std::string_view handle) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t hash = hash_of(handle);
+    for (std::size_t slot = hash & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
+      Entry& entry = slots_[slot];
+      if (entry.length == 0) {
+        entry = {static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(bytes_.size()),
+                 static_cast<std::uint32_t>(handle.size())};
+        bytes_ += handle;
+        ++size_;
+        return true;
+      }
+      if (entry.hash == static_cast<std::uint32_t>(hash >> 32) && entry.length == handle.size() &&
+          std::string_view(bytes_).substr(entry.offset, entry.length) == handle) {
+        return false;
+      }
+    }
+  }
+
+ private:
+  struct Entry {
+    std::uint32_t hash = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;  // 0: empty (no handle is empty)
+  };
+  static std::uint64_t hash_of(std::string_view text) {
+    std::uint64_t value = 0xcbf29ce484222325ULL;  // FNV-1a, then a final mix for the low bits
+    for (char c : text) value = (value ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return Random::splitmix64(value);
+  }
+  void grow() {
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Entry{});
+    for (const Entry& entry : old) {
+      if (entry.length == 0) continue;
+      const std::uint64_t hash = hash_of(std::string_view(bytes_).substr(entry.offset, entry.length));
+      std::size_t slot = hash & (slots_.size() - 1);
+      while (slots_[slot].length != 0) slot = (slot + 1) & (slots_.size() - 1);
+      slots_[slot] = entry;
+    }
+  }
+  std::vector<Entry> slots_;
+  std::string bytes_;
+  std::size_t size_ = 0;
+};
+
+std::string make_handle(const Name& first, const Name& last, Random& random, HandleSet& taken) {
   std::string handle;
   switch (random.below(5)) {
     case 0: handle = fmt::format("{}{}", first.ascii, last.ascii); break;
@@ -37,7 +95,7 @@ std::string make_handle(const Name& first, const Name& last, Random& random, std
     default: handle = fmt::format("{}{}{}", first.ascii.substr(0, 1), last.ascii, random.below(1000)); break;
   }
   if (handle.size() > max_handle_length) handle.resize(max_handle_length);
-  while (!taken.insert(handle).second) {
+  while (!taken.insert(handle)) {
     std::string suffix = fmt::format("{}", random.below(100000));
     if (handle.size() + suffix.size() > max_handle_length) handle.resize(max_handle_length - suffix.size());
     handle += suffix;
@@ -60,8 +118,7 @@ Population::Population(const ScenarioParameters& parameters, Random& random) {
 
   const std::size_t total = parameters.accounts;
   accounts_.resize(total);
-  std::unordered_set<std::string> taken;
-  taken.reserve(total * 2);
+  HandleSet taken(total);
   std::vector<double> activity(total);
   const std::size_t bot_begin = total - parameters.bots;
   for (std::size_t i = 0; i < total; ++i) {
@@ -78,7 +135,7 @@ Population::Population(const ScenarioParameters& parameters, Random& random) {
       account.role = Role::bot;
       account.handle = fmt::format("{}{:08}", first.ascii, random.below(100000000));
       if (account.handle.size() > max_handle_length) account.handle.resize(max_handle_length);
-      while (!taken.insert(account.handle).second) account.handle.back() = static_cast<char>('0' + random.below(10));
+      while (!taken.insert(account.handle)) account.handle.back() = static_cast<char>('0' + random.below(10));
       account.name = fmt::format("{} {}", first.display, last.display);
       account.created_at = parameters.start - static_cast<TimeMs>(3 + random.below(40)) * day -
                            static_cast<TimeMs>(random.below(day));
@@ -150,7 +207,7 @@ Population::Population(const ScenarioParameters& parameters, Random& random) {
     std::vector<double> weights;
     weights.reserve(community.members.size());
     for (std::uint32_t member : community.members) weights.push_back(activity[member]);
-    community.activity = AliasTable(weights);
+    community.activity = AliasTable(weights, community.members);
   }
   for (std::uint32_t i = static_cast<std::uint32_t>(bot_begin); i < total; ++i) bots_.push_back(i);
 
@@ -248,7 +305,7 @@ std::uint32_t Population::draw_active(Random& random) const {
 
 std::uint32_t Population::draw_member(std::uint32_t community, Random& random) const {
   const SimCommunity& members = communities_[community];
-  return members.members[members.activity.draw(random)];
+  return members.activity.draw(random);
 }
 
 }  // namespace leaktrace::simulate

@@ -32,7 +32,7 @@ struct SimCommunity {
   CommunityProfile profile;
   std::vector<std::uint32_t> members;  // account indexes, bots excluded
   std::vector<std::uint32_t> bridges;  // members with a tie to another community
-  AliasTable activity;                 // draws a member by how much it posts
+  AliasTable activity;                 // draws a member (its account index) by how much it posts
 };
 
 // The accounts of a scenario: heavy-tailed followers and activity, grouped in communities, with
