@@ -304,8 +304,10 @@ void StoryGenerator::add_background(Random& random, std::uint64_t count) {
   struct Slot {
     TimeMs time;
     std::uint32_t account;
+    std::uint32_t draw;  // the order drawn: ties in time keep it
   };
   std::vector<Slot> slots(count);
+  for (std::uint32_t k = 0; k < slots.size(); ++k) slots[k].draw = k;
   for (Slot& slot : slots) {
     slot.account = population_.draw_active(random);
     const int offset = population_.community(population_.account(slot.account).community).profile.utc_offset_hours;
@@ -314,7 +316,8 @@ void StoryGenerator::add_background(Random& random, std::uint64_t count) {
       if (random.uniform() < local_activity(slot.time, offset)) break;
     }
   }
-  std::stable_sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.time < b.time; });
+  std::sort(slots.begin(), slots.end(),
+            [](const Slot& a, const Slot& b) { return a.time != b.time ? a.time < b.time : a.draw < b.draw; });
 
   const std::size_t community_count = population_.communities().size();
   std::vector<GrowingSampler> originals(community_count);
