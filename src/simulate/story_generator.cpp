@@ -7,6 +7,7 @@
 #include <queue>
 #include <stdexcept>
 #include <unordered_set>
+#include <utility>
 
 #include "simulate/vocabulary.h"
 
@@ -96,6 +97,47 @@ struct Pending {
     return time != other.time ? time > other.time : order > other.order;
   }
 };
+
+// The indexes of `posts` sorted by (time, index): the order of a stable sort by time. A radix sort
+// of time << index bits | index when that fits in 64 bits (it does for any collection of a few
+// years), a comparison sort otherwise.
+std::vector<std::uint32_t> time_order(const std::vector<SimPost>& posts) {
+  const std::size_t n = posts.size();
+  std::vector<std::uint32_t> order(n);
+  if (n == 0) return order;
+  TimeMs first = posts[0].time, last = posts[0].time;
+  for (const SimPost& post : posts) {
+    first = std::min(first, post.time);
+    last = std::max(last, post.time);
+  }
+  const int index_bits = std::bit_width(n);
+  const int time_bits = std::bit_width(static_cast<std::uint64_t>(last - first));
+  if (index_bits + time_bits > 64) {
+    std::vector<std::pair<TimeMs, std::uint32_t>> keyed(n);
+    for (std::uint32_t i = 0; i < n; ++i) keyed[i] = {posts[i].time, i};
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < n; ++i) order[i] = keyed[i].second;
+    return order;
+  }
+  std::vector<std::uint64_t> keys(n), sorted(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    keys[i] = (static_cast<std::uint64_t>(posts[i].time - first) << index_bits) | i;
+  }
+  // Least significant digit first, 11 bits a pass: each pass is stable, the keys are distinct.
+  constexpr int digit_bits = 11;
+  std::vector<std::size_t> counts(std::size_t{1} << digit_bits);
+  for (int shift = 0; shift < index_bits + time_bits; shift += digit_bits) {
+    std::fill(counts.begin(), counts.end(), 0);
+    for (std::uint64_t key : keys) ++counts[(key >> shift) & (counts.size() - 1)];
+    std::size_t total = 0;
+    for (std::size_t& count : counts) total += std::exchange(count, total);
+    for (std::uint64_t key : keys) sorted[counts[(key >> shift) & (counts.size() - 1)]++] = key;
+    keys.swap(sorted);
+  }
+  const std::uint64_t index_mask = (std::uint64_t{1} << index_bits) - 1;
+  for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(keys[i] & index_mask);
+  return order;
+}
 
 PostKind draw_share_kind(Random& random) {
   double u = random.uniform();
@@ -353,14 +395,7 @@ void StoryGenerator::add_background(Random& random, std::uint64_t count) {
 
 void StoryGenerator::order_by_time() {
   std::vector<SimPost>& posts = story_.posts;
-  // Sorted by (time, index): the order of a stable sort by time, without reaching into the posts
-  // at every comparison.
-  std::vector<std::pair<TimeMs, std::uint32_t>> keyed(posts.size());
-  for (std::uint32_t i = 0; i < posts.size(); ++i) keyed[i] = {posts[i].time, i};
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<std::uint32_t> order(posts.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = keyed[i].second;
-  keyed = {};
+  const std::vector<std::uint32_t> order = time_order(posts);
   std::vector<std::uint32_t> position(posts.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) position[order[i]] = i;
   auto remap = [&](std::uint32_t& index) {
