@@ -2,6 +2,9 @@
 
 #include <zstd.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
@@ -16,14 +19,32 @@ std::uint64_t write_follow_file(const std::filesystem::path& path, const Populat
   for (const SimPost& post : story.posts) collected[post.account] = true;
   std::string text = "# follower_id\tfollowee_id: friends/ids of the collection's accounts, kept to the collection\n";
   follows = 0;
+  // Written in place with to_chars (a line is at most two 20-digit ids, a tab and a newline): the
+  // follower graph of a large scenario has tens of millions of lines.
+  constexpr std::size_t longest_line = 2 * 20 + 2;
+  std::size_t size = text.size();
   for (std::uint32_t a = 0; a < population.accounts().size(); ++a) {
     if (!collected[a]) continue;
-    for (std::uint32_t followee : population.followees(a)) {
+    const auto followees = population.followees(a);
+    if (text.size() - size < followees.size() * longest_line) {
+      text.resize(std::max(text.size() * 2, size + followees.size() * longest_line));
+    }
+    char follower[20];
+    const auto follower_length =
+        static_cast<std::size_t>(std::to_chars(follower, follower + sizeof follower, population.account(a).id).ptr - follower);
+    for (std::uint32_t followee : followees) {
       if (!collected[followee]) continue;
-      fmt::format_to(std::back_inserter(text), "{}\t{}\n", population.account(a).id, population.account(followee).id);
+      char* at = text.data() + size;
+      std::memcpy(at, follower, follower_length);
+      at += follower_length;
+      *at++ = '\t';
+      at = std::to_chars(at, at + 20, population.account(followee).id).ptr;
+      *at++ = '\n';
+      size = static_cast<std::size_t>(at - text.data());
       ++follows;
     }
   }
+  text.resize(size);
   std::string out;
   if (compress) {
     out.resize(ZSTD_compressBound(text.size()));
