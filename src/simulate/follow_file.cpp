@@ -12,6 +12,13 @@
 #include <fmt/format.h>
 
 namespace leaktrace::simulate {
+namespace {
+
+// Level 1: on these lines (two ids a line) level 3 is 13% smaller for 1.6 times the CPU, spent beside
+// the tweet file's writers.
+constexpr int zstd_level = 1;
+
+}  // namespace
 
 std::uint64_t write_follow_file(const std::filesystem::path& path, const Population& population, const Story& story,
                                 bool compress, std::uint64_t& follows) {
@@ -48,7 +55,7 @@ std::uint64_t write_follow_file(const std::filesystem::path& path, const Populat
   std::string out;
   if (compress) {
     out.resize(ZSTD_compressBound(text.size()));
-    std::size_t size = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
+    std::size_t size = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), zstd_level);
     if (ZSTD_isError(size)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(size)));
     out.resize(size);
   } else {
