@@ -22,34 +22,43 @@ constexpr int zstd_level = 1;
 
 std::uint64_t write_follow_file(const std::filesystem::path& path, const Population& population, const Story& story,
                                 bool compress, std::uint64_t& follows) {
-  std::vector<bool> collected(population.accounts().size(), false);
-  for (const SimPost& post : story.posts) collected[post.account] = true;
+  // Each collected account's id written once, side by side (0 characters: not collected): a line
+  // is then two copies, and the follower graph of a large scenario has tens of millions of lines.
+  struct Digits {
+    char text[23] = {};
+    std::uint8_t length = 0;
+  };
+  std::vector<Digits> ids(population.accounts().size());
+  for (const SimPost& post : story.posts) {
+    Digits& id = ids[post.account];
+    if (id.length > 0) continue;
+    id.length = static_cast<std::uint8_t>(
+        std::to_chars(id.text, id.text + sizeof id.text, population.account(post.account).id).ptr - id.text);
+  }
   std::string text = "# follower_id\tfollowee_id: friends/ids of the collection's accounts, kept to the collection\n";
   follows = 0;
-  // Written in place with to_chars (a line is at most two 20-digit ids, a tab and a newline): the
-  // follower graph of a large scenario has tens of millions of lines.
-  constexpr std::size_t longest_line = 2 * 20 + 2;
+  constexpr std::size_t longest_line = 2 * sizeof(Digits::text) + 2;
   std::size_t size = text.size();
   for (std::uint32_t a = 0; a < population.accounts().size(); ++a) {
-    if (!collected[a]) continue;
+    const Digits& follower = ids[a];
+    if (follower.length == 0) continue;
     const auto followees = population.followees(a);
     if (text.size() - size < followees.size() * longest_line) {
       text.resize(std::max(text.size() * 2, size + followees.size() * longest_line));
     }
-    char follower[20];
-    const auto follower_length =
-        static_cast<std::size_t>(std::to_chars(follower, follower + sizeof follower, population.account(a).id).ptr - follower);
-    for (std::uint32_t followee : followees) {
-      if (!collected[followee]) continue;
-      char* at = text.data() + size;
-      std::memcpy(at, follower, follower_length);
-      at += follower_length;
+    char* at = text.data() + size;
+    for (std::uint32_t f : followees) {
+      const Digits& followee = ids[f];
+      if (followee.length == 0) continue;
+      std::memcpy(at, follower.text, sizeof follower.text);  // whole: a fixed-size copy
+      at += follower.length;
       *at++ = '\t';
-      at = std::to_chars(at, at + 20, population.account(followee).id).ptr;
+      std::memcpy(at, followee.text, sizeof followee.text);
+      at += followee.length;
       *at++ = '\n';
-      size = static_cast<std::size_t>(at - text.data());
       ++follows;
     }
+    size = static_cast<std::size_t>(at - text.data());
   }
   text.resize(size);
   std::string out;
