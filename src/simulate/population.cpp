@@ -230,11 +230,11 @@ void Population::build_follow_graph(const ScenarioParameters& parameters, const 
     for (std::uint32_t member : communities_[c].members) {
       weights.push_back(std::pow(static_cast<double>(accounts_[member].followers) + 1.0, 0.75));
     }
-    popular[c] = AliasTable(weights);
+    popular[c] = AliasTable(weights, communities_[c].members);  // draws the member itself
     sizes[c] = static_cast<double>(communities_[c].members.size());
   }
   auto draw_popular = [&](std::uint32_t community) {
-    return communities_[community].members[popular[community].draw(random)];
+    return popular[community].draw(random);
   };
   auto other_community = [&](std::uint32_t own) {
     std::uint32_t other = static_cast<std::uint32_t>(random.below(community_count - 1));
@@ -293,10 +293,18 @@ std::uint32_t Population::draw_follower(std::uint32_t account, Random& random) c
   const std::uint32_t end = follower_offsets_[account + 1];
   if (begin == end || follower_cumulative_activity_[end - 1] <= 0) return no_follower;
   const float target = static_cast<float>(random.uniform()) * follower_cumulative_activity_[end - 1];
-  auto it = std::upper_bound(follower_cumulative_activity_.begin() + begin, follower_cumulative_activity_.begin() + end,
-                             target);
-  if (it == follower_cumulative_activity_.begin() + end) --it;
-  return follower_sources_[static_cast<std::size_t>(it - follower_cumulative_activity_.begin())];
+  // std::upper_bound without branches (a draw's half is a coin toss the predictor cannot learn):
+  // the first follower whose cumulative activity exceeds the target, the last if none does.
+  const float* base = follower_cumulative_activity_.data() + begin;
+  std::size_t length = end - begin;
+  while (length > 1) {
+    const std::size_t half = length / 2;
+    base += base[half - 1] <= target ? half : 0;
+    length -= half;
+  }
+  std::size_t found = static_cast<std::size_t>(base - follower_cumulative_activity_.data());
+  if (*base <= target && found + 1 < end) ++found;
+  return follower_sources_[found];
 }
 
 std::uint32_t Population::draw_active(Random& random) const {
