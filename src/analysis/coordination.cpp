@@ -202,32 +202,40 @@ void CoordinationDetection::run() {
       members[groups.find(account)].push_back(account);
     }
   }
-  // Each account's posts, for its signals.
-  std::unordered_map<std::uint32_t, std::pair<TimeMs, TimeMs>> span;
-  std::unordered_map<std::uint32_t, std::int64_t> post_count;
-  for (std::uint32_t p = 0; p < d.post_count(); ++p) {
-    if (d.post_time(p) == unknown_time) continue;
-    auto [it, added] = span.emplace(d.post_author(p), std::make_pair(d.post_time(p), d.post_time(p)));
-    if (!added) {
-      it->second.first = std::min(it->second.first, d.post_time(p));
-      it->second.second = std::max(it->second.second, d.post_time(p));
-    }
-    ++post_count[d.post_author(p)];
-  }
-
   clusters_.clear();
+  std::vector<std::uint32_t> cluster_of(d.account_count(), no_index);
   for (auto& [root, list] : members) {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
     if (list.size() < parameters_.min_accounts) continue;
     CoordinatedCluster cluster;
-    std::unordered_set<std::uint32_t> in(list.begin(), list.end());
-    for (const auto& [key, count] : kept) {
-      if (in.contains(static_cast<std::uint32_t>(key >> 32))) cluster.coactions += count;
-    }
     for (std::uint32_t account : list) {
-      AccountSignals s;
-      s.account = account;
+      cluster_of[account] = static_cast<std::uint32_t>(clusters_.size());
+      cluster.accounts.push_back({.account = account});
+    }
+    clusters_.push_back(std::move(cluster));
+  }
+  for (const auto& [key, count] : kept) {
+    const std::uint32_t c = cluster_of[static_cast<std::uint32_t>(key >> 32)];
+    if (c != no_index) clusters_[c].coactions += count;
+  }
+
+  // Each member's posts, for its signals: the span of their times and their count.
+  std::unordered_map<std::uint32_t, std::pair<TimeMs, TimeMs>> span;
+  std::unordered_map<std::uint32_t, std::int64_t> post_count;
+  for (std::uint32_t p = 0; p < d.post_count(); ++p) {
+    const std::uint32_t author = d.post_author(p);
+    if (d.post_time(p) == unknown_time || cluster_of[author] == no_index) continue;
+    auto [it, added] = span.emplace(author, std::make_pair(d.post_time(p), d.post_time(p)));
+    if (!added) {
+      it->second.first = std::min(it->second.first, d.post_time(p));
+      it->second.second = std::max(it->second.second, d.post_time(p));
+    }
+    ++post_count[author];
+  }
+  for (CoordinatedCluster& cluster : clusters_) {
+    for (AccountSignals& s : cluster.accounts) {
+      const std::uint32_t account = s.account;
       auto it = span.find(account);
       if (it != span.end()) {
         TimeMs created = d.account_created_at(account);
@@ -239,29 +247,41 @@ void CoordinationDetection::run() {
       s.default_profile = d.account_default_profile(account);
       s.followers = d.account_followers(account);
       s.following = d.account_following(account);
-      cluster.accounts.push_back(s);
     }
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      std::unordered_set<std::uint32_t> took_part;
-      TimeMs first = unknown_time, last = unknown_time;
-      std::uint32_t first_post = no_index;
-      for (const Event& e : events[k]) {
-        if (!in.contains(e.account)) continue;
-        took_part.insert(e.account);
-        if (first == unknown_time) first = e.time, first_post = e.post;
-        last = e.time;
-      }
-      if (took_part.size() < 2) continue;
+  }
+
+  // What each cluster did together: one pass over the keys, the members of each cluster on each.
+  struct Together {
+    std::vector<std::uint32_t> accounts;
+    TimeMs first = unknown_time;
+    TimeMs last = unknown_time;
+    std::uint32_t first_post = no_index;
+  };
+  std::map<std::uint32_t, Together> on_key;  // by cluster
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    on_key.clear();
+    for (const Event& e : events[k]) {
+      const std::uint32_t c = cluster_of[e.account];
+      if (c == no_index) continue;
+      Together& t = on_key[c];
+      t.accounts.push_back(e.account);
+      if (t.first == unknown_time) t.first = e.time, t.first_post = e.post;
+      t.last = e.time;
+    }
+    for (auto& [c, t] : on_key) {
+      std::sort(t.accounts.begin(), t.accounts.end());
+      const auto took_part = std::unique(t.accounts.begin(), t.accounts.end()) - t.accounts.begin();
+      if (took_part < 2) continue;
       // The reposted post, or the cluster's first post that shared the URL or the text.
-      std::uint32_t example = keys[k].kind == CoordinatedAction::Kind::repost ? d.post_parent(first_post) : first_post;
-      cluster.actions.push_back({keys[k].kind, keys[k].what, example, first, last,
-                                 static_cast<std::int64_t>(took_part.size())});
+      std::uint32_t example = keys[k].kind == CoordinatedAction::Kind::repost ? d.post_parent(t.first_post) : t.first_post;
+      clusters_[c].actions.push_back({keys[k].kind, keys[k].what, example, t.first, t.last, static_cast<std::int64_t>(took_part)});
     }
+  }
+  for (CoordinatedCluster& cluster : clusters_) {
     std::sort(cluster.actions.begin(), cluster.actions.end(), [](const CoordinatedAction& a, const CoordinatedAction& b) {
       if (a.accounts != b.accounts) return a.accounts > b.accounts;
       return a.first < b.first;
     });
-    clusters_.push_back(std::move(cluster));
   }
   std::sort(clusters_.begin(), clusters_.end(), [&](const CoordinatedCluster& a, const CoordinatedCluster& b) {
     if (a.accounts.size() != b.accounts.size()) return a.accounts.size() > b.accounts.size();
