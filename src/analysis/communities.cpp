@@ -59,8 +59,9 @@ void CommunityDetection::run() {
   }
 
   std::vector<double> in_strength(n, 0.0);
-  WeightedEdges directed = graph_.directed(parameters_.types);
-  for (std::size_t i = 0; i < directed.size(); ++i) in_strength[directed.to[i]] += directed.weight[i];
+  for (const GraphEdge& e : graph_.edges()) {
+    if (parameters_.types.contains(e.type)) in_strength[e.target] += e.weight;
+  }
   label(in_strength);
   mark_finished();
 }

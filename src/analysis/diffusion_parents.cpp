@@ -1,7 +1,7 @@
 #include "analysis/diffusion_parents.h"
 
+#include <algorithm>
 #include <stdexcept>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -41,43 +41,51 @@ void DiffusionParents::run() {
   parents_.assign(d.post_count(), no_index);
   rewired_ = 0;
 
-  // Shares in time order, grouped by the post they repost.
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> reposts_of;
+  // Shares that repost a share, grouped by the post they repost, each group in time order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> reposts;  // (reposted, repost)
   for (std::uint32_t p : subject_.posts()) {
     std::uint32_t parent = d.post_parent(p);
     if (parent == no_index) continue;
     parents_[p] = parent;
-    if (d.post_kind(p) == PostKind::repost && shares[parent]) reposts_of[parent].push_back(p);
+    if (d.post_kind(p) == PostKind::repost && shares[parent]) reposts.emplace_back(parent, p);
   }
   if (assumption_ == ParentAssumption::root) {
     mark_finished();
     return;
   }
+  std::stable_sort(reposts.begin(), reposts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  // Neighbours of an account that have shared the current root so far: the latest share of each.
-  std::unordered_map<std::uint32_t, std::uint32_t> latest_share;
-  std::unordered_map<std::uint32_t, double> tie_weight;  // by node of the ties graph
-  for (auto& [root_post, reposts] : reposts_of) {
-    const std::uint32_t root = root_post;
-    latest_share.clear();
+  // By account: its latest share of the current root so far (no_index: none), and who has one.
+  std::vector<std::uint32_t> latest_share(d.account_count(), no_index);
+  std::vector<std::uint32_t> sharers;
+  // By node of the ties graph: how much the current repost's author is tied to it.
+  std::vector<double> tie_weight(ties_ ? ties_->node_count() : 0, 0.0);
+  std::vector<std::uint32_t> tied;
+  auto later = [&](std::uint32_t a, std::uint32_t b) {
+    return d.post_time(a) != d.post_time(b) ? d.post_time(a) > d.post_time(b) : a > b;
+  };
+  for (std::size_t group = 0; group < reposts.size();) {
+    const std::uint32_t root = reposts[group].first;
+    for (std::uint32_t a : sharers) latest_share[a] = no_index;
+    sharers.assign(1, d.post_author(root));
     latest_share[d.post_author(root)] = root;
-    for (std::uint32_t p : reposts) {
+    for (; group < reposts.size() && reposts[group].first == root; ++group) {
+      const std::uint32_t p = reposts[group].second;
       const std::uint32_t account = d.post_author(p);
       const TimeMs time = d.post_time(p);
       std::uint32_t best = root;
       auto consider = [&](std::uint32_t other) {
-        auto it = latest_share.find(other);
-        if (it == latest_share.end() || it->second == root) return;
-        std::uint32_t share = it->second;
-        if (d.post_time(share) <= time && (best == root || d.post_time(share) > d.post_time(best))) best = share;
+        std::uint32_t share = latest_share[other];
+        if (share == no_index || share == root) return;
+        if (d.post_time(share) <= time && (best == root || later(share, best))) best = share;
       };
       if (assumption_ == ParentAssumption::follow_graph) {
         // Scan whichever side is smaller: the account's followees or the sharers so far.
-        const auto& followees = follows_->followees(account);
-        if (followees.size() <= latest_share.size()) {
+        const auto followees = follows_->followees(account);
+        if (followees.size() <= sharers.size()) {
           for (std::uint32_t followee : followees) consider(followee);
         } else {
-          for (const auto& [other, share] : latest_share) {
+          for (std::uint32_t other : sharers) {
             if (follows_->follows(account, other)) consider(other);
           }
         }
@@ -86,31 +94,40 @@ void DiffusionParents::run() {
         // anywhere in the data except this repost; the root when no one is tied more than it.
         std::uint32_t node = ties_->node_of_account(account);
         if (node != no_index) {
-          tie_weight.clear();
-          for (const GraphEdge& e : ties_->out_edges(node)) tie_weight[e.target] += e.weight;
-          for (std::uint32_t edge : ties_->in_edges(node)) tie_weight[ties_->edges()[edge].source] += ties_->edges()[edge].weight;
+          auto tie = [&](std::uint32_t other, float weight) {
+            if (tie_weight[other] == 0) tied.push_back(other);
+            tie_weight[other] += weight;
+          };
+          for (const GraphEdge& e : ties_->out_edges(node)) tie(e.target, e.weight);
+          for (std::uint32_t edge : ties_->in_edges(node)) tie(ties_->edges()[edge].source, ties_->edges()[edge].weight);
           const std::uint32_t root_node = ties_->node_of_account(d.post_author(root));
-          double best_weight = 0;
-          if (auto it = tie_weight.find(root_node); it != tie_weight.end()) best_weight = it->second - 1;
-          for (const auto& [neighbour, weight] : tie_weight) {
+          double best_weight = root_node != no_index && tie_weight[root_node] > 0 ? tie_weight[root_node] - 1 : 0;
+          for (std::uint32_t neighbour : tied) {
+            const double weight = tie_weight[neighbour];
             std::uint32_t other = ties_->node(neighbour).account;
             if (other == no_index || other == account || neighbour == root_node) continue;
-            auto shared = latest_share.find(other);
-            if (shared == latest_share.end() || shared->second == root || d.post_time(shared->second) > time) continue;
-            std::uint32_t share = shared->second;
+            std::uint32_t share = latest_share[other];
+            if (share == no_index || share == root || d.post_time(share) > time) continue;
             bool stronger = weight > best_weight;
-            bool as_strong_and_later = weight == best_weight && best != root && d.post_time(share) > d.post_time(best);
+            bool as_strong_and_later = weight == best_weight && best != root && later(share, best);
             if (stronger || as_strong_and_later) {
               best = share;
               best_weight = weight;
             }
           }
+          for (std::uint32_t neighbour : tied) tie_weight[neighbour] = 0;
+          tied.clear();
         }
       }
       parents_[p] = best;
       if (best != root) ++rewired_;
-      auto [it, added] = latest_share.emplace(account, p);
-      if (!added && d.post_time(p) >= d.post_time(it->second)) it->second = p;
+      std::uint32_t& latest = latest_share[account];
+      if (latest == no_index) {
+        sharers.push_back(account);
+        latest = p;
+      } else if (d.post_time(p) >= d.post_time(latest)) {
+        latest = p;
+      }
     }
   }
   mark_finished();

@@ -9,9 +9,23 @@
 namespace leaktrace {
 namespace {
 
-// Sorts (a, b) pairs with their weights and merges equal pairs, summing weights.
+// Sorts (a, b) pairs with their weights and merges equal pairs, summing weights. Pairs come
+// bucketed by a (a counting sort) and each bucket sorted by b, unless they are in order already.
 WeightedEdges merge_pairs(std::uint32_t node_count, std::vector<std::pair<std::uint64_t, double>>& pairs) {
-  std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  auto by_key = [](const auto& x, const auto& y) { return x.first < y.first; };
+  if (!std::is_sorted(pairs.begin(), pairs.end(), by_key)) {
+    std::vector<std::size_t> start(static_cast<std::size_t>(node_count) + 1, 0);
+    for (const auto& pair : pairs) ++start[(pair.first >> 32) + 1];
+    for (std::uint32_t i = 0; i < node_count; ++i) start[i + 1] += start[i];
+    std::vector<std::pair<std::uint64_t, double>> bucketed(pairs.size());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (const auto& pair : pairs) bucketed[next[pair.first >> 32]++] = pair;
+    for (std::uint32_t a = 0; a < node_count; ++a) {
+      std::sort(bucketed.begin() + static_cast<std::ptrdiff_t>(start[a]),
+                bucketed.begin() + static_cast<std::ptrdiff_t>(start[a + 1]), by_key);
+    }
+    pairs = std::move(bucketed);
+  }
   WeightedEdges out;
   out.node_count = node_count;
   for (std::size_t i = 0; i < pairs.size();) {
@@ -42,25 +56,47 @@ AccountGraph AccountGraph::assemble(std::vector<GraphNode> nodes, std::vector<Gr
                                               e.source, e.target, n));
     }
   }
-  std::erase_if(edges, [](const GraphEdge& e) { return e.source == e.target; });
-  std::sort(edges.begin(), edges.end(), [](const GraphEdge& a, const GraphEdge& b) {
-    if (a.source != b.source) return a.source < b.source;
-    if (a.target != b.target) return a.target < b.target;
-    if (a.type != b.type) return a.type < b.type;
-    return a.first < b.first;
-  });
+  // Bucketed by source (a counting sort), then each source's few edges sorted and merged in place:
+  // one sort of tens of millions of edges was the slowest step of building a large graph.
+  std::vector<std::uint32_t> start(static_cast<std::size_t>(n) + 1, 0);
   for (const GraphEdge& e : edges) {
-    if (!graph.edges_.empty()) {
-      GraphEdge& last = graph.edges_.back();
-      if (last.source == e.source && last.target == e.target && last.type == e.type) {
-        last.weight += e.weight;
-        last.first = std::min(last.first, e.first);
-        last.last = std::max(last.last, e.last);
-        continue;
-      }
-    }
-    graph.edges_.push_back(e);
+    if (e.source != e.target) ++start[e.source + 1];
   }
+  for (std::uint32_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  std::vector<GraphEdge> sorted(start[n]);
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (const GraphEdge& e : edges) {
+      if (e.source != e.target) sorted[next[e.source]++] = e;
+    }
+    std::vector<GraphEdge>().swap(edges);
+  }
+  std::size_t kept = 0;
+  for (std::uint32_t source = 0; source < n; ++source) {
+    auto first = sorted.begin() + start[source];
+    auto last = sorted.begin() + start[source + 1];
+    std::sort(first, last, [](const GraphEdge& a, const GraphEdge& b) {
+      if (a.target != b.target) return a.target < b.target;
+      if (a.type != b.type) return a.type < b.type;
+      return a.first < b.first;
+    });
+    const std::size_t run_start = kept;
+    for (auto it = first; it != last; ++it) {
+      if (kept > run_start) {
+        GraphEdge& previous = sorted[kept - 1];
+        if (previous.target == it->target && previous.type == it->type) {
+          previous.weight += it->weight;
+          previous.first = std::min(previous.first, it->first);
+          previous.last = std::max(previous.last, it->last);
+          continue;
+        }
+      }
+      sorted[kept++] = *it;
+    }
+  }
+  sorted.resize(kept);
+  sorted.shrink_to_fit();
+  graph.edges_ = std::move(sorted);
   graph.out_offsets_.assign(n + 1, 0);
   graph.in_offsets_.assign(n + 1, 0);
   for (const GraphEdge& e : graph.edges_) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/account_graph.h"
@@ -19,7 +21,7 @@ struct AccountGraphOptions {
   std::vector<std::uint32_t> repost_parents;
   // Who follows whom (follower, followee), by Dataset account: edges of type follow when the
   // types include follow.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> follows;
+  std::span<const std::pair<std::uint32_t, std::uint32_t>> follows;
 };
 
 // The node an account's posts belong to in graphs: itself, except that the anonymous posters of a
