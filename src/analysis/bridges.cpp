@@ -16,28 +16,39 @@ void BridgeDetection::run() {
   bridges_.clear();
   std::vector<bool> seen(communities_.communities().size(), false);
   const std::vector<std::uint32_t>& shares = subject_.posts();
-  // The latest share before `index` whose author `account` follows or is tied to.
+  // By account, where its shares are in time order (positions in `shares`, ascending).
+  std::vector<std::uint32_t> first_position(d.account_count() + 1, 0);
+  for (std::uint32_t p : shares) ++first_position[d.post_author(p) + 1];
+  for (std::uint32_t a = 0; a < d.account_count(); ++a) first_position[a + 1] += first_position[a];
+  std::vector<std::uint32_t> positions(shares.size());
+  {
+    std::vector<std::uint32_t> next(first_position.begin(), first_position.end() - 1);
+    for (std::size_t i = 0; i < shares.size(); ++i) positions[next[d.post_author(shares[i])]++] = static_cast<std::uint32_t>(i);
+  }
+  // The latest share before `index` whose author `account` follows or is tied to: the latest
+  // before it of each followee or tied account, the latest of those.
   auto seen_through = [&](std::size_t index, std::uint32_t account) -> std::pair<std::uint32_t, OriginStep::Tie> {
-    std::vector<bool> tied;
-    if (!follows_ && ties_) {
-      tied.assign(d.account_count(), false);
+    std::size_t latest = index;
+    auto consider = [&](std::uint32_t other) {
+      if (other == no_index || other == account) return;
+      auto first = positions.begin() + first_position[other];
+      auto last = positions.begin() + first_position[other + 1];
+      auto after = std::lower_bound(first, last, static_cast<std::uint32_t>(index));
+      if (after != first && (latest == index || *(after - 1) > latest)) latest = *(after - 1);
+    };
+    OriginStep::Tie tie = OriginStep::Tie::none;
+    if (follows_) {
+      for (std::uint32_t followee : follows_->followees(account)) consider(followee);
+      tie = OriginStep::Tie::follows;
+    } else if (ties_) {
       if (std::uint32_t node = ties_->node_of_account(account); node != no_index) {
-        for (const GraphEdge& e : ties_->out_edges(node)) {
-          if (ties_->node(e.target).account != no_index) tied[ties_->node(e.target).account] = true;
-        }
-        for (std::uint32_t e : ties_->in_edges(node)) {
-          std::uint32_t other = ties_->node(ties_->edges()[e].source).account;
-          if (other != no_index) tied[other] = true;
-        }
+        for (const GraphEdge& e : ties_->out_edges(node)) consider(ties_->node(e.target).account);
+        for (std::uint32_t e : ties_->in_edges(node)) consider(ties_->node(ties_->edges()[e].source).account);
       }
+      tie = OriginStep::Tie::tied;
     }
-    for (std::size_t i = index; i-- > 0;) {
-      std::uint32_t other = d.post_author(shares[i]);
-      if (other == account) continue;
-      if (follows_ && follows_->follows(account, other)) return {shares[i], OriginStep::Tie::follows};
-      if (!follows_ && ties_ && tied[other]) return {shares[i], OriginStep::Tie::tied};
-    }
-    return {no_index, OriginStep::Tie::none};
+    if (latest == index) return {no_index, OriginStep::Tie::none};
+    return {shares[latest], tie};
   };
   for (std::size_t index = 0; index < shares.size(); ++index) {
     const std::uint32_t post = shares[index];

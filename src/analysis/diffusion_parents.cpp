@@ -1,11 +1,48 @@
 #include "analysis/diffusion_parents.h"
 
 #include <algorithm>
+#include <optional>
+#include <span>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 namespace leaktrace {
+namespace {
+
+// How much each node of the ties graph interacted with each other, either way and of any type:
+// one sorted row of (neighbour, weight) per node, so a pair's weight is one binary search.
+class TieTable {
+ public:
+  explicit TieTable(const AccountGraph& ties) {
+    WeightedEdges pairs = ties.undirected();
+    offsets_.assign(static_cast<std::size_t>(ties.node_count()) + 1, 0);
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      ++offsets_[pairs.from[i] + 1];
+      ++offsets_[pairs.to[i] + 1];
+    }
+    for (std::uint32_t n = 0; n < ties.node_count(); ++n) offsets_[n + 1] += offsets_[n];
+    rows_.resize(offsets_.back());
+    std::vector<std::size_t> next(offsets_.begin(), offsets_.end() - 1);
+    // Pairs come sorted by (from, to), so each row fills in ascending neighbour order.
+    for (std::size_t i = 0; i < pairs.size(); ++i) rows_[next[pairs.to[i]]++] = {pairs.from[i], pairs.weight[i]};
+    for (std::size_t i = 0; i < pairs.size(); ++i) rows_[next[pairs.from[i]]++] = {pairs.to[i], pairs.weight[i]};
+  }
+  std::span<const std::pair<std::uint32_t, double>> row(std::uint32_t node) const {
+    return {rows_.data() + offsets_[node], rows_.data() + offsets_[node + 1]};
+  }
+  double weight(std::uint32_t a, std::uint32_t b) const {
+    auto r = row(a);
+    auto it = std::lower_bound(r.begin(), r.end(), b, [](const auto& entry, std::uint32_t n) { return entry.first < n; });
+    return it != r.end() && it->first == b ? it->second : 0;
+  }
+
+ private:
+  std::vector<std::size_t> offsets_;
+  std::vector<std::pair<std::uint32_t, double>> rows_;
+};
+
+}  // namespace
 
 std::string_view parent_assumption_name(ParentAssumption assumption) {
   switch (assumption) {
@@ -58,9 +95,8 @@ void DiffusionParents::run() {
   // By account: its latest share of the current root so far (no_index: none), and who has one.
   std::vector<std::uint32_t> latest_share(d.account_count(), no_index);
   std::vector<std::uint32_t> sharers;
-  // By node of the ties graph: how much the current repost's author is tied to it.
-  std::vector<double> tie_weight(ties_ ? ties_->node_count() : 0, 0.0);
-  std::vector<std::uint32_t> tied;
+  std::optional<TieTable> tie_table;
+  if (assumption_ == ParentAssumption::latest_tie) tie_table.emplace(*ties_);
   auto later = [&](std::uint32_t a, std::uint32_t b) {
     return d.post_time(a) != d.post_time(b) ? d.post_time(a) > d.post_time(b) : a > b;
   };
@@ -94,29 +130,32 @@ void DiffusionParents::run() {
         // anywhere in the data except this repost; the root when no one is tied more than it.
         std::uint32_t node = ties_->node_of_account(account);
         if (node != no_index) {
-          auto tie = [&](std::uint32_t other, float weight) {
-            if (tie_weight[other] == 0) tied.push_back(other);
-            tie_weight[other] += weight;
-          };
-          for (const GraphEdge& e : ties_->out_edges(node)) tie(e.target, e.weight);
-          for (std::uint32_t edge : ties_->in_edges(node)) tie(ties_->edges()[edge].source, ties_->edges()[edge].weight);
           const std::uint32_t root_node = ties_->node_of_account(d.post_author(root));
-          double best_weight = root_node != no_index && tie_weight[root_node] > 0 ? tie_weight[root_node] - 1 : 0;
-          for (std::uint32_t neighbour : tied) {
-            const double weight = tie_weight[neighbour];
-            std::uint32_t other = ties_->node(neighbour).account;
-            if (other == no_index || other == account || neighbour == root_node) continue;
+          double best_weight = root_node != no_index ? std::max(0.0, tie_table->weight(node, root_node) - 1) : 0;
+          auto weigh = [&](std::uint32_t other, double weight) {
+            if (other == no_index || other == account) return;
             std::uint32_t share = latest_share[other];
-            if (share == no_index || share == root || d.post_time(share) > time) continue;
+            if (share == no_index || share == root || d.post_time(share) > time) return;
             bool stronger = weight > best_weight;
             bool as_strong_and_later = weight == best_weight && best != root && later(share, best);
             if (stronger || as_strong_and_later) {
               best = share;
               best_weight = weight;
             }
+          };
+          // Scan whichever side is smaller: the account's ties or the sharers so far.
+          const auto row = tie_table->row(node);
+          if (sharers.size() < row.size()) {
+            for (std::uint32_t other : sharers) {
+              std::uint32_t other_node = ties_->node_of_account(other);
+              if (other_node == no_index || other_node == root_node || ties_->node(other_node).account != other) continue;
+              if (double weight = tie_table->weight(node, other_node); weight > 0) weigh(other, weight);
+            }
+          } else {
+            for (const auto& [neighbour, weight] : row) {
+              if (neighbour != root_node) weigh(ties_->node(neighbour).account, weight);
+            }
           }
-          for (std::uint32_t neighbour : tied) tie_weight[neighbour] = 0;
-          tied.clear();
         }
       }
       parents_[p] = best;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <limits>
 
 namespace leaktrace {
 namespace {
@@ -70,26 +70,27 @@ void OriginTrace::run() {
   });
 
   // Earliest source of each traced post, in time order: a step back goes to a post no later.
-  std::unordered_map<std::uint32_t, TimeMs> root_time;
-  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, OriginStep::Tie>> back;
-  root_time.reserve(queue.size());
+  // By post: the time of its earliest source once placed, and the step back towards it.
+  constexpr TimeMs not_placed = std::numeric_limits<TimeMs>::max();
+  std::vector<TimeMs> root_time(d.post_count(), not_placed);
+  std::vector<std::pair<std::uint32_t, OriginStep::Tie>> back(d.post_count(), {no_index, OriginStep::Tie::none});
   for (std::uint32_t p : queue) {
     TimeMs best = d.post_time(p);
     std::uint32_t best_back = no_index;
     OriginStep::Tie best_tie = OriginStep::Tie::none;
     back_neighbours(p, [&](std::uint32_t c, OriginStep::Tie tie) {
-      auto it = root_time.find(c);
-      if (it == root_time.end()) return;  // later than p, or not yet placed
-      bool earlier = it->second < best;
-      bool same_but_earlier_step = it->second == best && best_back != no_index && d.post_time(c) < d.post_time(best_back);
+      const TimeMs source_time = root_time[c];
+      if (source_time == not_placed) return;  // later than p, or not yet placed
+      bool earlier = source_time < best;
+      bool same_but_earlier_step = source_time == best && best_back != no_index && d.post_time(c) < d.post_time(best_back);
       if (earlier || same_but_earlier_step) {
-        best = it->second;
+        best = source_time;
         best_back = c;
         best_tie = tie;
       }
     });
-    root_time.emplace(p, best);
-    if (best_back != no_index) back.emplace(p, std::make_pair(best_back, best_tie));
+    root_time[p] = best;
+    if (best_back != no_index) back[p] = {best_back, best_tie};
   }
 
   chain_.clear();
@@ -100,13 +101,12 @@ void OriginTrace::run() {
                                                per_platform.begin());
     TimeMs earliest = INT64_MAX;
     for (std::uint32_t p : shares) {
-      if (auto it = root_time.find(p); it != root_time.end()) earliest = std::min(earliest, it->second);
+      if (root_time[p] != not_placed) earliest = std::min(earliest, root_time[p]);
     }
     std::uint32_t head = no_index;
     for (bool on_main : {true, false}) {
       for (std::uint32_t p : shares) {
-        auto it = root_time.find(p);
-        if (it == root_time.end() || it->second != earliest) continue;
+        if (root_time[p] == not_placed || root_time[p] != earliest) continue;
         if (on_main && d.post_platform(p) != main_platform) continue;
         head = p;
         break;
@@ -114,9 +114,8 @@ void OriginTrace::run() {
       if (head != no_index) break;
     }
     for (std::uint32_t at = head; at != no_index;) {
-      auto it = back.find(at);
-      chain_.push_back({at, it == back.end() ? OriginStep::Tie::none : it->second.second});
-      at = it == back.end() ? no_index : it->second.first;
+      chain_.push_back({at, back[at].second});
+      at = back[at].first;
     }
     std::reverse(chain_.begin(), chain_.end());
     if (!chain_.empty()) chain_.front().tie = OriginStep::Tie::none;
@@ -135,10 +134,13 @@ void OriginTrace::run() {
   first_by_community_.clear();
   if (communities_) {
     std::vector<bool> seen(communities_->communities().size(), false);
+    std::size_t left = seen.size();
     for (std::uint32_t p : shares) {
+      if (left == 0) break;
       std::int64_t c = communities_->community_of_account(d.post_author(p));
       if (c >= 0 && !seen[static_cast<std::size_t>(c)]) {
         seen[static_cast<std::size_t>(c)] = true;
+        --left;
         first_by_community_.emplace_back(c, p);
       }
     }
@@ -156,22 +158,27 @@ void OriginTrace::run() {
 
   // First large amplification: the post whose N-th repost or quote came first.
   amplification_.reset();
-  std::unordered_map<std::uint32_t, std::vector<TimeMs>> share_times;
+  std::vector<std::pair<std::uint32_t, TimeMs>> share_times;  // (shared post, when), sorted
   for (std::uint32_t p : shares) {
     PostKind kind = d.post_kind(p);
     if ((kind == PostKind::repost || kind == PostKind::quote) && d.post_parent(p) != no_index) {
-      share_times[d.post_parent(p)].push_back(d.post_time(p));
+      share_times.emplace_back(d.post_parent(p), d.post_time(p));
     }
   }
+  std::sort(share_times.begin(), share_times.end());
   const auto n = static_cast<std::size_t>(parameters_.amplification_shares);
-  for (auto& [post, times] : share_times) {
-    if (times.size() < n) continue;
-    std::nth_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(n - 1), times.end());
-    TimeMs reached = times[n - 1];
-    if (!amplification_ || reached < amplification_->reached ||
-        (reached == amplification_->reached && post < amplification_->post)) {
-      amplification_ = Amplification{post, static_cast<std::int64_t>(times.size()), reached};
+  for (std::size_t first = 0; first < share_times.size();) {
+    const std::uint32_t post = share_times[first].first;
+    std::size_t last = first;
+    while (last < share_times.size() && share_times[last].first == post) ++last;
+    if (last - first >= n) {
+      TimeMs reached = share_times[first + n - 1].second;
+      if (!amplification_ || reached < amplification_->reached ||
+          (reached == amplification_->reached && post < amplification_->post)) {
+        amplification_ = Amplification{post, static_cast<std::int64_t>(last - first), reached};
+      }
     }
+    first = last;
   }
   mark_finished();
 }
