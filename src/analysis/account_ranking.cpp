@@ -34,11 +34,16 @@ void AccountRanking::run() {
 
   std::vector<std::uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
-  exact_ = n <= parameters_.betweenness_sources;
+  std::uint32_t wanted = parameters_.betweenness_sources;
+  if (!directed.from.empty() && static_cast<double>(wanted) * static_cast<double>(directed.size()) > parameters_.betweenness_edge_visits) {
+    wanted = std::max<std::uint32_t>(std::min<std::uint32_t>(wanted, 64),
+                                     static_cast<std::uint32_t>(parameters_.betweenness_edge_visits / static_cast<double>(directed.size())));
+  }
+  exact_ = n <= wanted;
   if (!exact_) {
     std::mt19937_64 random(parameters_.seed);
     std::shuffle(sources.begin(), sources.end(), random);
-    sources.resize(parameters_.betweenness_sources);
+    sources.resize(wanted);
     std::sort(sources.begin(), sources.end());
   }
   betweenness_ = ig::betweenness_from_sources(directed, is_directed, sources);

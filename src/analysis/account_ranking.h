@@ -12,8 +12,10 @@ struct AccountRankingParameters {
   InteractionTypes types = InteractionTypes::all();
   double damping = 0.85;
   // Betweenness from this many source nodes sampled uniformly (Brandes & Pich 2007), scaled by
-  // n / sources; all nodes when the graph has no more than this.
+  // n / sources; all nodes when the graph has no more than this. On a graph so large that this
+  // many searches would visit more than `betweenness_edge_visits` edges, fewer (no fewer than 64).
   std::uint32_t betweenness_sources = 256;
+  double betweenness_edge_visits = 6e8;
   std::uint64_t seed = 42;
   // False for an undirected network (an imported one): PageRank and betweenness ignore direction.
   bool directed = true;

@@ -23,7 +23,7 @@ class AccountsCommand final : public Command {
         ->check(CLI::IsMember({"pagerank", "in-strength", "betweenness", "k-core"}))
         ->capture_default_str();
     app.footer("On the graph of what the subject's shares did (reposts, quotes, replies, mentions, citations): "
-               "in-strength counts how often an account was amplified; betweenness is estimated from 256 sampled "
+               "in-strength counts how often an account was amplified; betweenness is estimated from up to 256 sampled "
                "sources (Brandes & Pich 2007) on graphs larger than that.");
   }
 

@@ -355,7 +355,8 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
           "; each labelled by its most amplified accounts, the hashtags it uses more than others and its languages.",
       "Twitter API v1.1 names only the root of a retweet chain: cascades and bridges use the reconstructed parent "
       "named in the parameters.",
-      "Betweenness is estimated from 256 sampled sources (Brandes & Pich 2007) on larger graphs.",
+      "Betweenness is estimated from up to 256 sampled sources (Brandes & Pich 2007) on larger graphs, 64 or more "
+      "on the largest.",
   };
   doc.methods.command_line = options.command_line;
   doc.methods.version = std::string(version);
