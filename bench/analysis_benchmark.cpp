@@ -120,8 +120,7 @@ int main(int argc, char** argv) {
   WeightedEdges undirected = investigation.community_graph().undirected(
       InteractionTypes::parse("repost,quote,reply,mention").with(InteractionType::follow));
   double our_leiden_s = 0;
-  const int iterations = undirected.node_count <= 100000 ? -1 : 2;  // as CommunityDetection chooses
-  ig::Partition ours = ig::leiden_modularity(undirected, 1.0, 42, &our_leiden_s, iterations);
+  ig::Partition ours = ig::leiden_modularity(undirected, 1.0, 42, &our_leiden_s);
   std::filesystem::create_directories(scratch);
   std::string edges = (scratch / "community-graph.txt").string();
   {
@@ -130,8 +129,7 @@ int main(int argc, char** argv) {
   }
   std::string peer_json;
   {
-    std::string command = fmt::format("/usr/bin/python3 {}/igraph_leiden_peer.py {} {} {}", LEAKTRACE_BENCH_DIR, edges, undirected.node_count,
-                                  iterations);
+    std::string command = fmt::format("/usr/bin/python3 {}/igraph_leiden_peer.py {} {}", LEAKTRACE_BENCH_DIR, edges, undirected.node_count);
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     char buffer[4096];
     while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) peer_json += buffer;

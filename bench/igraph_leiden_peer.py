@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""python-igraph's Leiden (modularity; ITERATIONS, -1: until stable) on an edge list 'A B WEIGHT' of an
-undirected graph whose pairs are already merged;  usage: EDGES [NODES [ITERATIONS]]; prints JSON with the seconds of the algorithm call alone and the modularity."""
+"""python-igraph's Leiden (modularity, until stable) on an edge list 'A B WEIGHT' of an undirected graph
+whose pairs are already merged; prints JSON with the seconds of the algorithm call alone and the modularity."""
 import json, random, sys, time
 import igraph as ig
 
@@ -14,7 +14,7 @@ graph = ig.Graph(n=n, edges=edges, directed=False)
 graph.es['weight'] = weights
 ig.set_random_number_generator(random.Random(42))
 start = time.perf_counter()
-partition = graph.community_leiden(objective_function='modularity', weights='weight', n_iterations=int(sys.argv[3]) if len(sys.argv) > 3 else -1)
+partition = graph.community_leiden(objective_function='modularity', weights='weight', n_iterations=-1)
 seconds = time.perf_counter() - start
 print(json.dumps({'peer': 'python-igraph ' + ig.__version__, 'nodes': n, 'edges': len(edges), 'leiden_s': seconds,
                   'modularity': graph.modularity(partition.membership, weights='weight'),

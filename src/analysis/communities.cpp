@@ -27,11 +27,9 @@ void CommunityDetection::run() {
   WeightedEdges undirected = graph_.undirected(parameters_.types);
   constexpr std::uint32_t small_graph = 100000;
   std::size_t runs = parameters_.runs > 0 ? parameters_.runs : (n <= small_graph ? 5 : 1);
-  const int iterations = parameters_.iterations != 0 ? parameters_.iterations : (n <= small_graph ? -1 : 2);
-  ig::Partition partition = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed, nullptr, iterations);
+  ig::Partition partition = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed);
   for (std::size_t run = 1; run < runs; ++run) {
-    ig::Partition other =
-        ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed + run, nullptr, iterations);
+    ig::Partition other = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed + run);
     if (other.modularity > partition.modularity) partition = std::move(other);
   }
   modularity_ = partition.modularity;

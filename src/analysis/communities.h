@@ -17,9 +17,6 @@ struct CommunityParameters {
   // Leiden runs from seeds seed, seed + 1, ...; the most modular partition is kept. 0: five on
   // graphs of up to 100,000 accounts (where a run takes milliseconds), one above.
   std::size_t runs = 0;
-  // Leiden iterations of a run: until one changes nothing (-1) on graphs of up to 100,000 accounts,
-  // else 2 (python-igraph's default) when 0.
-  int iterations = 0;
   std::size_t label_accounts = 3;
   std::size_t label_hashtags = 3;
   std::size_t label_languages = 2;

@@ -146,7 +146,7 @@ std::vector<double> pagerank(const WeightedEdges& edges, double damping, bool di
 }
 
 Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed,
-                            double* algorithm_seconds, int iterations) {
+                            double* algorithm_seconds) {
   Partition partition;
   if (undirected.node_count == 0) return partition;
   Graph graph(undirected, false);
@@ -163,7 +163,7 @@ Partition leiden_modularity(const WeightedEdges& undirected, double resolution, 
   RandomSeed random(seed);
   auto start = std::chrono::steady_clock::now();
   check(igraph_community_leiden(graph.get(), graph.weights(), node_weights.get(),
-                                two_m > 0 ? resolution / two_m : resolution, 0.01, false, iterations, membership.get(),
+                                two_m > 0 ? resolution / two_m : resolution, 0.01, false, -1, membership.get(),
                                 &clusters, &quality),
         "Leiden");
   if (algorithm_seconds) *algorithm_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -31,11 +31,11 @@ struct Partition {
 
 // Leiden optimising modularity (Traag et al. 2019) on the weighted undirected graph: igraph 0.10
 // optimises CPM, so node strengths are the node weights and the resolution is gamma / 2m. Runs
-// `iterations` times, or until an iteration changes nothing when negative; deterministic for a seed.
+// until an iteration changes nothing; deterministic for a seed.
 // `algorithm_seconds`, when given, receives the time of igraph's call alone (for benchmarks beside
 // other bindings of igraph, which time that call only).
 Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed,
-                            double* algorithm_seconds = nullptr, int iterations = -1);
+                            double* algorithm_seconds = nullptr);
 
 // Louvain (Blondel et al. 2008), igraph's multilevel: a second opinion for tests and benchmarks.
 Partition louvain(const WeightedEdges& undirected, double resolution, std::uint64_t seed);
