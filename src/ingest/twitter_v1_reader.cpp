@@ -157,12 +157,16 @@ error_code TweetParser::tweet(ondemand::object& object, std::uint64_t line, int 
         break;
       case 6:
         if (key == "id_str") {
-          LT_TRY(read_string(value, post.id));
-          if (depth > 0 && scratch_.given.find(post.id)) {
+          // Looked up as a view: a copy already given (most embedded originals) builds no string
+          // of its own, only its container's parent id.
+          std::string_view id = post.id;  // kept when id_str is null, as read_string does
+          LT_TRY(read_string(value, id));
+          if (depth > 0 && scratch_.given.find(id)) {
             // The rest of the object is skipped by the walk of its container.
-            if (id_out) *id_out = post.id;
+            if (id_out) id_out->assign(id);
             return simdjson::SUCCESS;
           }
+          if (id.data() != post.id.data()) post.id.assign(id);
         } else if (top && key == "delete") {
           top->not_a_tweet = true;
           LT_TRY(notice(value, NoticeKind::deletion, line));
