@@ -1,6 +1,7 @@
 #include "ingest/input_source.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -132,6 +133,7 @@ std::string_view InputSource::map_whole_file(std::uint64_t min_bytes) {
   hashed_ = start;
   raw_bytes_read_ = 0;
   hashing_ = std::async(std::launch::async, [this, start] {
+    pthread_setname_np(pthread_self(), "lt-sha256");
     constexpr std::uint64_t block = std::uint64_t{1} << 20;
     // At most this far ahead of the caller: the pages in between are resident until it is done.
     constexpr std::uint64_t lead = std::uint64_t{64} << 20;
