@@ -1,7 +1,8 @@
 // Twitter API v1.1 parsing and ingest of a simulated stream, side by side with a bare simdjson
 // On-Demand pass that touches the same fields and a bare SQLite pass. Each case checks its result
 // before it is timed; the summary at the end gives the ratios the ingest issue asks for. Corpus:
-// LEAKTRACE_BENCH_CORPUS (below), size LEAKTRACE_BENCH_TWEETS (default 200000).
+// LEAKTRACE_BENCH_CORPUS (below), size LEAKTRACE_BENCH_TWEETS (default 200000); the full ingest
+// runs LEAKTRACE_BENCH_BINARY when set (another build, to compare), else this build's leaktrace.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -332,7 +333,9 @@ void BM_full_ingest(benchmark::State& state) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    std::string binary = LEAKTRACE_BINARY;
+    // LEAKTRACE_BENCH_BINARY runs another build of leaktrace (an earlier one, side by side).
+    const char* other = std::getenv("LEAKTRACE_BENCH_BINARY");
+    std::string binary = other ? other : LEAKTRACE_BINARY;
     std::vector<std::string> args{binary, "ingest", "-q", "-w", path, c.path};
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
