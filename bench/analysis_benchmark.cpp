@@ -147,7 +147,9 @@ int main(int argc, char** argv) {
   fmt::print("origin                     {:8.2f} s   chain of {}\n", origin_s, investigation.origin().chain().size());
   fmt::print("analyses after load        {:8.2f} s   (target <= 60 on the 17M-tweet scenario)\n", analyses_s);
   fmt::print("Leiden alone: leaktrace {:.2f} s (modularity {:.4f}); python-igraph: {}", our_leiden_s, ours.modularity,
-             peer_json.empty() ? "did not run (python3-igraph missing?)\n" : peer_json);
+             peer_json.empty() ? "did not run (python3-igraph missing, or killed for memory beside this process: run "
+                                 "it alone on the LEAKTRACE_BENCH_KEEP edges)\n"
+                               : peer_json);
   fmt::print("peak RSS {} MiB\n", peak_rss_mib());
   if (std::getenv("LEAKTRACE_BENCH_KEEP")) {
     fmt::print("kept {} (for ../shared/peers/igraph_peer.py)\n", edges);
