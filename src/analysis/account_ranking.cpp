@@ -82,15 +82,21 @@ bool AccountRanking::betweenness_is_exact() const {
   return exact_;
 }
 
-std::vector<std::uint32_t> AccountRanking::by_pagerank() const {
+std::vector<std::uint32_t> AccountRanking::by_pagerank(std::size_t top) const {
   assure_finished("AccountRanking");
   std::vector<std::uint32_t> order(graph_.node_count());
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+  const auto before = [&](std::uint32_t a, std::uint32_t b) {
     if (pagerank_[a] != pagerank_[b]) return pagerank_[a] > pagerank_[b];
     if (in_strength_[a] != in_strength_[b]) return in_strength_[a] > in_strength_[b];
     return graph_.node(a).key < graph_.node(b).key;
-  });
+  };
+  if (top >= order.size() / 2) {
+    std::sort(order.begin(), order.end(), before);
+  } else {
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(), before);
+  }
+  order.resize(std::min(top, order.size()));
   return order;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "analysis/analysis_base.h"
@@ -36,8 +37,8 @@ class AccountRanking : public Analysis {
   const std::vector<double>& betweenness() const;  // normalised to [0, 1] as networkx does
   const std::vector<std::int64_t>& coreness() const;
   bool betweenness_is_exact() const;
-  // Nodes ordered by PageRank, then in-strength, then key.
-  std::vector<std::uint32_t> by_pagerank() const;
+  // The first `top` nodes ordered by PageRank, then in-strength, then key.
+  std::vector<std::uint32_t> by_pagerank(std::size_t top = std::numeric_limits<std::size_t>::max()) const;
 
  private:
   const AccountGraph& graph_;

@@ -202,13 +202,14 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   }
 
   // Accounts.
-  std::vector<std::uint32_t> order = ranking.by_pagerank();
+  std::vector<std::uint32_t> order = ranking.by_pagerank(options.top_accounts);
   double amplification_total = 0;
   for (double s : ranking.in_strength()) amplification_total += s;
   std::vector<double> strengths = ranking.in_strength();
-  std::sort(strengths.begin(), strengths.end(), std::greater<>());
+  const std::size_t top_count = std::min<std::size_t>(10, strengths.size());
+  std::partial_sort(strengths.begin(), strengths.begin() + static_cast<std::ptrdiff_t>(top_count), strengths.end(), std::greater<>());
   double top10 = 0;
-  for (std::size_t i = 0; i < std::min<std::size_t>(10, strengths.size()); ++i) top10 += strengths[i];
+  for (std::size_t i = 0; i < top_count; ++i) top10 += strengths[i];
   doc.top10_share = amplification_total > 0 ? top10 / amplification_total : 0;
   for (std::size_t i = 0; i < std::min(options.top_accounts, order.size()); ++i) {
     std::uint32_t node = order[i];

@@ -33,6 +33,18 @@ TEST(AccountRanking, TheAmplifiedRankFirst) {
   EXPECT_EQ(ranking.betweenness()[0], 0.0);
 }
 
+TEST(AccountRanking, TheTopOfThePageRankOrderIsItsPrefix) {
+  AccountGraph graph = graph_of(6, {{1, 0}, {2, 0}, {3, 0}, {4, 3}, {5, 3}, {5, 1}});
+  AccountRanking ranking(graph);
+  ranking.run();
+  const std::vector<std::uint32_t> all = ranking.by_pagerank();
+  ASSERT_EQ(all.size(), 6u);
+  // 1 is reposted once; the three nobody reposts tie on PageRank and in-strength and go by key.
+  EXPECT_EQ(std::vector<std::uint32_t>(all.begin() + 2, all.end()), (std::vector<std::uint32_t>{1, 2, 4, 5}));
+  EXPECT_EQ(ranking.by_pagerank(2), std::vector<std::uint32_t>(all.begin(), all.begin() + 2));
+  EXPECT_EQ(ranking.by_pagerank(100), all);
+}
+
 //   0 - 1 - 2 - 0 (a triangle) and 3 hanging off 2: the triangle is the 2-core
 TEST(AccountRanking, KCoreFindsTheDenseCentre) {
   AccountGraph graph = graph_of(4, {{0, 1}, {1, 2}, {2, 0}, {3, 2}});
