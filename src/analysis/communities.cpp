@@ -22,16 +22,22 @@ CommunityDetection::CommunityDetection(const AccountGraph& graph, const Dataset*
   }
 }
 
+CommunityDetection::~CommunityDetection() = default;
+
+void CommunityDetection::start() {
+  if (leiden_ || finished()) return;
+  constexpr std::uint32_t small_graph = 100000;
+  const std::size_t runs = parameters_.runs > 0 ? parameters_.runs : (graph_.node_count() <= small_graph ? 5 : 1);
+  leiden_ = std::make_unique<ig::BackgroundLeiden>(graph_.undirected(parameters_.types), parameters_.resolution,
+                                                   parameters_.seed, runs);
+}
+
 void CommunityDetection::run() {
   const std::uint32_t n = graph_.node_count();
-  WeightedEdges undirected = graph_.undirected(parameters_.types);
-  constexpr std::uint32_t small_graph = 100000;
-  std::size_t runs = parameters_.runs > 0 ? parameters_.runs : (n <= small_graph ? 5 : 1);
-  ig::Partition partition = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed);
-  for (std::size_t run = 1; run < runs; ++run) {
-    ig::Partition other = ig::leiden_modularity(undirected, parameters_.resolution, parameters_.seed + run);
-    if (other.modularity > partition.modularity) partition = std::move(other);
-  }
+  start();
+  leiden_in_background_ = leiden_->in_background();
+  ig::Partition partition = leiden_->partition();
+  leiden_.reset();
   modularity_ = partition.modularity;
 
   // Stable ids: by size, then by the smallest node key in the community.
@@ -160,6 +166,10 @@ const std::vector<std::int64_t>& CommunityDetection::membership() const {
 const std::vector<Community>& CommunityDetection::communities() const {
   assure_finished("CommunityDetection");
   return communities_;
+}
+bool CommunityDetection::leiden_in_background() const {
+  assure_finished("CommunityDetection");
+  return leiden_in_background_;
 }
 double CommunityDetection::modularity() const {
   assure_finished("CommunityDetection");

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "analysis/analysis_base.h"
 #include "graph/account_graph.h"
+#include "graph/igraph_adapter.h"
 #include "workspace/dataset.h"
 
 namespace leaktrace {
@@ -47,11 +49,16 @@ class CommunityDetection : public Analysis {
   // empty for all); without it communities are labelled by accounts only (imported networks).
   CommunityDetection(const AccountGraph& graph, const Dataset* dataset, CommunityParameters parameters = {},
                      std::vector<bool> posts = {});
+  ~CommunityDetection() override;
+  // Begins Leiden on the second core (ig::BackgroundLeiden) so that the caller can do other work
+  // meanwhile; run() collects it. Optional: run() alone does it all.
+  void start();
   void run() override;
 
   const std::vector<std::int64_t>& membership() const;  // by node
   const std::vector<Community>& communities() const;    // by id
   double modularity() const;
+  bool leiden_in_background() const;  // whether Leiden ran in a forked copy (start() on a large graph)
   // Communities of more than one account (the rest are accounts nobody amplified and who
   // amplified nobody).
   std::size_t non_trivial_count() const;
@@ -65,9 +72,11 @@ class CommunityDetection : public Analysis {
   const Dataset* dataset_;
   CommunityParameters parameters_;
   std::vector<bool> posts_;
+  std::unique_ptr<ig::BackgroundLeiden> leiden_;
   std::vector<std::int64_t> membership_;
   std::vector<Community> communities_;
   double modularity_ = 0;
+  bool leiden_in_background_ = false;
 };
 
 // Normalised mutual information and adjusted Rand index between found communities and a node

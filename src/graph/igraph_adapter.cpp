@@ -2,14 +2,11 @@
 
 #include <igraph/igraph.h>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <thread>
@@ -177,6 +174,64 @@ Partition leiden_modularity(const WeightedEdges& undirected, double resolution, 
   return partition;
 }
 
+namespace {
+
+Partition best_leiden(const WeightedEdges& undirected, double resolution, std::uint64_t seed, std::size_t runs) {
+  Partition best = leiden_modularity(undirected, resolution, seed);
+  for (std::size_t run = 1; run < runs; ++run) {
+    Partition other = leiden_modularity(undirected, resolution, seed + run);
+    if (other.modularity > best.modularity) best = std::move(other);
+  }
+  return best;
+}
+
+std::string partition_bytes(const Partition& partition) {
+  std::string out(sizeof(std::int64_t) + sizeof(double) + partition.membership.size() * sizeof(std::int64_t), '\0');
+  char* at = out.data();
+  std::memcpy(at, &partition.count, sizeof partition.count);
+  std::memcpy(at + sizeof partition.count, &partition.modularity, sizeof partition.modularity);
+  std::memcpy(at + sizeof partition.count + sizeof partition.modularity, partition.membership.data(),
+              partition.membership.size() * sizeof(std::int64_t));
+  return out;
+}
+
+std::optional<Partition> partition_from(const std::string& bytes, std::uint32_t node_count) {
+  Partition partition;
+  const std::size_t header = sizeof partition.count + sizeof partition.modularity;
+  if (bytes.size() != header + std::size_t{node_count} * sizeof(std::int64_t)) return std::nullopt;
+  std::memcpy(&partition.count, bytes.data(), sizeof partition.count);
+  std::memcpy(&partition.modularity, bytes.data() + sizeof partition.count, sizeof partition.modularity);
+  partition.membership.resize(node_count);
+  std::memcpy(partition.membership.data(), bytes.data() + header, std::size_t{node_count} * sizeof(std::int64_t));
+  return partition;
+}
+
+}  // namespace
+
+BackgroundLeiden::BackgroundLeiden(WeightedEdges undirected, double resolution, std::uint64_t seed, std::size_t runs)
+    : undirected_(std::move(undirected)), resolution_(resolution), seed_(seed), runs_(std::max<std::size_t>(runs, 1)) {
+  // Forking costs a few milliseconds and the copy's page tables: worth it from about a second.
+  constexpr std::size_t worth_a_copy = 200000;
+  if (undirected_.size() < worth_a_copy) return;
+  task_ = std::make_unique<ForkedTask>([this] { return partition_bytes(best_leiden(undirected_, resolution_, seed_, runs_)); });
+  if (!task_->started()) task_.reset();
+}
+
+BackgroundLeiden::~BackgroundLeiden() = default;
+
+bool BackgroundLeiden::in_background() const { return task_ != nullptr; }
+
+Partition BackgroundLeiden::partition() {
+  if (task_) {
+    std::optional<std::string> bytes = task_->wait();
+    task_.reset();
+    if (bytes) {
+      if (std::optional<Partition> partition = partition_from(*bytes, undirected_.node_count)) return std::move(*partition);
+    }
+  }
+  return best_leiden(undirected_, resolution_, seed_, runs_);
+}
+
 Partition louvain(const WeightedEdges& undirected, double resolution, std::uint64_t seed) {
   Partition partition;
   if (undirected.node_count == 0) return partition;
@@ -219,75 +274,27 @@ std::vector<double> betweenness_in_this_process(const WeightedEdges& edges, bool
   return result.values();
 }
 
-bool write_all(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    ssize_t wrote = ::write(fd, data, size);
-    if (wrote < 0 && errno == EINTR) continue;
-    if (wrote <= 0) return false;
-    data += wrote;
-    size -= static_cast<std::size_t>(wrote);
-  }
-  return true;
-}
-
-bool read_all(int fd, char* data, std::size_t size) {
-  while (size > 0) {
-    ssize_t got = ::read(fd, data, size);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    data += got;
-    size -= static_cast<std::size_t>(got);
-  }
-  return true;
-}
-
-// Half the sources in a forked copy of this process, which sends its sums back through a pipe:
-// igraph 0.10 as Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE is 0), and on a large
-// graph the sampled searches are the longest step of ranking accounts. Falls back to this process
-// when the copy cannot be made or fails.
+// Half the sources in a forked copy of this process (ForkedTask): on a large graph the sampled
+// searches are the longest step of ranking accounts. Falls back to this process when the copy
+// cannot be made or fails.
 std::vector<double> betweenness_on_two_cores(const WeightedEdges& edges, bool directed,
                                              std::span<const std::uint32_t> sources) {
   const std::size_t half = sources.size() / 2;
   std::span<const std::uint32_t> mine = sources.first(half);
   std::span<const std::uint32_t> theirs = sources.subspan(half);
-  int pipe_ends[2];
-  if (::pipe(pipe_ends) != 0) return betweenness_in_this_process(edges, directed, sources);
-  std::fflush(nullptr);
-  pid_t child = ::fork();
-  if (child < 0) {
-    ::close(pipe_ends[0]);
-    ::close(pipe_ends[1]);
-    return betweenness_in_this_process(edges, directed, sources);
-  }
-  if (child == 0) {
-    ::close(pipe_ends[0]);
-    try {
-      std::vector<double> part = betweenness_in_this_process(edges, directed, theirs);
-      bool sent = write_all(pipe_ends[1], reinterpret_cast<const char*>(part.data()), part.size() * sizeof(double));
-      ::_exit(sent ? 0 : 1);
-    } catch (...) {
-      ::_exit(1);
-    }
-  }
-  ::close(pipe_ends[1]);
-  auto reap = [&](bool kill_it) {
-    if (kill_it) ::kill(child, SIGKILL);
-    int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
-    ::close(pipe_ends[0]);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  };
-  std::vector<double> result;
-  try {
-    result = betweenness_in_this_process(edges, directed, mine);
-  } catch (...) {
-    reap(true);
-    throw;
-  }
+  ForkedTask copy([&] {
+    std::vector<double> part = betweenness_in_this_process(edges, directed, theirs);
+    return std::string(reinterpret_cast<const char*>(part.data()), part.size() * sizeof(double));
+  });
+  if (!copy.started()) return betweenness_in_this_process(edges, directed, sources);
+  std::vector<double> result = betweenness_in_this_process(edges, directed, mine);
+  std::optional<std::string> bytes = copy.wait();
   std::vector<double> part(result.size());
-  bool received = read_all(pipe_ends[0], reinterpret_cast<char*>(part.data()), part.size() * sizeof(double));
-  if (!reap(!received) || !received) part = betweenness_in_this_process(edges, directed, theirs);
+  if (bytes && bytes->size() == part.size() * sizeof(double)) {
+    std::memcpy(part.data(), bytes->data(), bytes->size());
+  } else {
+    part = betweenness_in_this_process(edges, directed, theirs);
+  }
   for (std::size_t i = 0; i < result.size(); ++i) result[i] += part[i];
   return result;
 }

@@ -2,10 +2,12 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
 #include "graph/account_graph.h"
+#include "graph/forked_task.h"
 
 // The one place leaktrace talks to igraph (0.10): igraph's errors become IgraphError, its objects
 // are owned here, and the algorithms take and return plain vectors.
@@ -36,6 +38,26 @@ struct Partition {
 // other bindings of igraph, which time that call only).
 Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed,
                             double* algorithm_seconds = nullptr);
+
+// Leiden as above, the best modularity of `runs` seeds from `seed`, in a forked copy of this
+// process (see ForkedTask) while this one goes on with other work; partition() waits for it, or
+// runs it here when the copy could not be made or failed. Small graphs are not worth a copy.
+class BackgroundLeiden {
+ public:
+  BackgroundLeiden(WeightedEdges undirected, double resolution, std::uint64_t seed, std::size_t runs);
+  ~BackgroundLeiden();
+  BackgroundLeiden(const BackgroundLeiden&) = delete;
+  BackgroundLeiden& operator=(const BackgroundLeiden&) = delete;
+  bool in_background() const;
+  Partition partition();
+
+ private:
+  WeightedEdges undirected_;
+  double resolution_;
+  std::uint64_t seed_;
+  std::size_t runs_;
+  std::unique_ptr<ForkedTask> task_;
+};
 
 // Louvain (Blondel et al. 2008), igraph's multilevel: a second opinion for tests and benchmarks.
 Partition louvain(const WeightedEdges& undirected, double resolution, std::uint64_t seed);

@@ -73,6 +73,19 @@ TEST(CommunityDetection, SameInputAndSeedGiveTheSameIds) {
   EXPECT_EQ(first.membership(), second.membership());
 }
 
+TEST(CommunityDetection, StartedFirstItFindsTheSameAsRunAlone) {
+  TwoCliques t = two_cliques();
+  CommunityDetection started(t.graph, &t.dataset, {.seed = 7});
+  started.start();
+  EXPECT_FALSE(started.finished()) << "start() only begins Leiden";
+  started.run();
+  CommunityDetection alone(t.graph, &t.dataset, {.seed = 7});
+  alone.run();
+  EXPECT_EQ(started.membership(), alone.membership());
+  EXPECT_EQ(started.communities().front().label, alone.communities().front().label);
+  EXPECT_FALSE(started.leiden_in_background()) << "ten accounts are not worth a forked copy";
+}
+
 TEST(CommunityDetection, RefusesBadParameters) {
   TwoCliques t = two_cliques();
   EXPECT_THROW(CommunityDetection(t.graph, &t.dataset, {.resolution = 0}), std::invalid_argument);

@@ -7,15 +7,18 @@
 namespace leaktrace {
 namespace {
 
-// A random directed graph large enough that betweenness splits its sources over two processes.
-WeightedEdges random_graph(std::uint32_t nodes, std::size_t edges) {
+// A random graph: each edge from a random node, to a random node or, `in_group_percent` of the
+// time, to one of the 50 nodes of its group (dense groups that Leiden has to find).
+WeightedEdges random_graph(std::uint32_t nodes, std::size_t edges, int in_group_percent = 0) {
   WeightedEdges graph;
   graph.node_count = nodes;
   std::mt19937 random(7);
   std::uniform_int_distribution<std::uint32_t> node(0, nodes - 1);
+  std::uniform_int_distribution<std::uint32_t> in_group(0, 49);
+  std::uniform_int_distribution<int> percent(0, 99);
   while (graph.size() < edges) {
     std::uint32_t a = node(random);
-    std::uint32_t b = node(random);
+    std::uint32_t b = percent(random) < in_group_percent ? std::min(nodes - 1, a / 50 * 50 + in_group(random)) : node(random);
     if (a == b) continue;
     graph.from.push_back(a);
     graph.to.push_back(b);
@@ -25,7 +28,7 @@ WeightedEdges random_graph(std::uint32_t nodes, std::size_t edges) {
 }
 
 TEST(SampledBetweenness, SplitOverTwoProcessesItIsTheSumOfBothHalvesSearches) {
-  WeightedEdges graph = random_graph(50000, 200000);
+  WeightedEdges graph = random_graph(50000, 200000);  // large enough to split its sources over two processes
   std::vector<std::uint32_t> sources;
   for (std::uint32_t s = 0; s < 256; ++s) sources.push_back(s * 181);
   std::vector<double> together = ig::betweenness_from_sources(graph, true, sources);
@@ -44,6 +47,29 @@ TEST(SampledBetweenness, SplitOverTwoProcessesItIsTheSumOfBothHalvesSearches) {
     largest = std::max(largest, together[i]);
   }
   EXPECT_GT(largest, 0);
+}
+
+TEST(BackgroundLeiden, RunInACopyItFindsWhatItFindsHere) {
+  WeightedEdges graph = random_graph(40000, 250000, 90);
+  ig::Partition here = ig::leiden_modularity(graph, 1.0, 42);
+  for (std::uint64_t other = 43; other < 45; ++other) {
+    ig::Partition candidate = ig::leiden_modularity(graph, 1.0, other);
+    if (candidate.modularity > here.modularity) here = std::move(candidate);
+  }
+  ig::BackgroundLeiden background(graph, 1.0, 42, 3);
+  ASSERT_TRUE(background.in_background()) << "250,000 edges are worth a copy";
+  ig::Partition there = background.partition();
+  EXPECT_EQ(there.membership, here.membership);
+  EXPECT_EQ(there.count, here.count);
+  EXPECT_DOUBLE_EQ(there.modularity, here.modularity);
+  EXPECT_GT(there.modularity, 0.5);
+}
+
+TEST(BackgroundLeiden, ASmallGraphIsPartitionedHere) {
+  WeightedEdges graph = random_graph(1000, 5000, 90);
+  ig::BackgroundLeiden background(graph, 1.0, 42, 1);
+  EXPECT_FALSE(background.in_background());
+  EXPECT_EQ(background.partition().membership, ig::leiden_modularity(graph, 1.0, 42).membership);
 }
 
 }  // namespace
