@@ -72,11 +72,32 @@ DiffusionParents::DiffusionParents(const Dataset& dataset, const SubjectMatch& s
   }
 }
 
+DiffusionParents::DiffusionParents(const Dataset& dataset, const SubjectMatch& subject,
+                                   const DiffusionParents& of_every_post)
+    : dataset_(dataset), subject_(subject), assumption_(of_every_post.assumption_), ties_(of_every_post.ties_),
+      follows_(of_every_post.follows_), of_every_post_(&of_every_post) {}
+
 void DiffusionParents::run() {
   const Dataset& d = dataset_;
   const std::vector<bool>& shares = subject_.shares();
   parents_.assign(d.post_count(), no_index);
   rewired_ = 0;
+  if (of_every_post_) {
+    const std::vector<std::uint32_t>& wider = of_every_post_->parents();
+    if (of_every_post_->subject_.count() != d.post_count()) {
+      throw std::invalid_argument("diffusion parents can be read off only those of every post of the dataset");
+    }
+    for (std::uint32_t p : subject_.posts()) {
+      const std::uint32_t parent = d.post_parent(p);
+      if (parent == no_index) continue;
+      // A repost that matches by itself while its root does not stays under the root, as below.
+      const bool grouped = d.post_kind(p) == PostKind::repost && shares[parent];
+      parents_[p] = grouped ? wider[p] : parent;
+      if (grouped && parents_[p] != parent) ++rewired_;
+    }
+    mark_finished();
+    return;
+  }
 
   // Shares that repost a share, grouped by the post they repost, each group in time order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> reposts;  // (reposted, repost)

@@ -32,6 +32,11 @@ class DiffusionParents : public Analysis {
   // `ties` (for latest_tie): an account graph of the whole data; `follows` for follow_graph.
   DiffusionParents(const Dataset& dataset, const SubjectMatch& subject, ParentAssumption assumption,
                    const AccountGraph* ties = nullptr, const FollowGraph* follows = nullptr);
+  // The same parents read off `of_every_post`, the parents of every post of the dataset under the
+  // assumption wanted, instead of searched again: a repost of a share is a share, so a repost's
+  // candidates (the earlier reposts of its root) are the same. run() throws std::invalid_argument
+  // when `of_every_post` is not of every post.
+  DiffusionParents(const Dataset& dataset, const SubjectMatch& subject, const DiffusionParents& of_every_post);
   void run() override;
 
   std::uint32_t parent(std::uint32_t post) const;  // for posts that share the subject
@@ -46,6 +51,7 @@ class DiffusionParents : public Analysis {
   ParentAssumption assumption_;
   const AccountGraph* ties_;
   const FollowGraph* follows_;
+  const DiffusionParents* of_every_post_ = nullptr;
   std::vector<std::uint32_t> parents_;
   std::size_t rewired_ = 0;
 };

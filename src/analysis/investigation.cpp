@@ -61,19 +61,25 @@ const AccountGraph& Investigation::community_graph() {
   return *community_graph_;
 }
 
+void Investigation::start_communities() {
+  if (!communities_) make_communities();
+  communities_->start();
+}
+
 const CommunityDetection& Investigation::communities() {
-  if (!communities_) {
-    CommunityParameters parameters;
-    parameters.types = options_.community_edges;
-    if (options_.follows) parameters.types = parameters.types.with(InteractionType::follow);
-    parameters.resolution = options_.resolution;
-    parameters.seed = options_.seed;
-    parameters.runs = options_.leiden_runs;
-    communities_ = std::make_unique<CommunityDetection>(community_graph(), &dataset_, parameters,
-                                                        subject_match().shares());
-    communities_->run();
-  }
+  if (!communities_) make_communities();
+  if (!communities_->finished()) communities_->run();
   return *communities_;
+}
+
+void Investigation::make_communities() {
+  CommunityParameters parameters;
+  parameters.types = options_.community_edges;
+  if (options_.follows) parameters.types = parameters.types.with(InteractionType::follow);
+  parameters.resolution = options_.resolution;
+  parameters.seed = options_.seed;
+  parameters.runs = options_.leiden_runs;
+  communities_ = std::make_unique<CommunityDetection>(community_graph(), &dataset_, parameters, subject_match().shares());
 }
 
 const AccountRanking& Investigation::ranking() {
@@ -88,8 +94,13 @@ const AccountRanking& Investigation::ranking() {
 
 const DiffusionParents& Investigation::parents() {
   if (!parents_) {
-    parents_ = std::make_unique<DiffusionParents>(dataset_, subject_match(), options_.parent, ties_for(options_.parent),
-                                                  options_.follows);
+    if (all_parents_) {
+      // The community graph's parents of every post hold the subject's: no second search.
+      parents_ = std::make_unique<DiffusionParents>(dataset_, subject_match(), *all_parents_);
+    } else {
+      parents_ = std::make_unique<DiffusionParents>(dataset_, subject_match(), options_.parent,
+                                                    ties_for(options_.parent), options_.follows);
+    }
     parents_->run();
   }
   return *parents_;

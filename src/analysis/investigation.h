@@ -43,6 +43,9 @@ class Investigation {
   const AccountGraph& whole_graph();    // all posts, all interaction types: who is tied to whom
   const AccountGraph& subject_graph();  // what the subject's shares did, plus every sharer
   const AccountGraph& community_graph();
+  // Begins Leiden on the community graph on the second core, so that what does not depend on the
+  // communities (the subject graph, the ranking, the parents) can be computed meanwhile.
+  void start_communities();
   const CommunityDetection& communities();
   const AccountRanking& ranking();  // on the subject graph
   const DiffusionParents& parents();  // of the subject's shares
@@ -54,6 +57,7 @@ class Investigation {
 
  private:
   const AccountGraph* ties_for(ParentAssumption assumption);
+  void make_communities();
 
   const Dataset& dataset_;
   Subject subject_;

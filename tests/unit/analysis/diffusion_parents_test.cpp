@@ -64,6 +64,29 @@ TEST_F(DiffusionParentsTest, FollowGraphGoesThroughTheLatestFollowedSharer) {
   EXPECT_EQ(parents.parent(by_d_), root_);  // d follows nobody
 }
 
+TEST_F(DiffusionParentsTest, ReadOffThoseOfEveryPostTheyAreTheSameAsSearchedAgain) {
+  SubjectMatch everything(dataset_, Subject());
+  everything.run();
+  for (ParentAssumption assumption : {ParentAssumption::latest_tie, ParentAssumption::follow_graph}) {
+    DiffusionParents of_every_post(dataset_, everything, assumption, &ties_, &follows_);
+    of_every_post.run();
+    DiffusionParents read_off(dataset_, *match_, of_every_post);
+    read_off.run();
+    DiffusionParents searched(dataset_, *match_, assumption, &ties_, &follows_);
+    searched.run();
+    EXPECT_EQ(read_off.parents(), searched.parents()) << parent_assumption_name(assumption);
+    EXPECT_EQ(read_off.rewired(), searched.rewired());
+    EXPECT_EQ(read_off.assumption(), assumption);
+  }
+}
+
+TEST_F(DiffusionParentsTest, OnlyThoseOfEveryPostCanBeReadOff) {
+  DiffusionParents of_the_subject(dataset_, *match_, ParentAssumption::latest_tie, &ties_);
+  of_the_subject.run();
+  DiffusionParents read_off(dataset_, *match_, of_the_subject);
+  EXPECT_THROW(read_off.run(), std::invalid_argument);
+}
+
 TEST(ParentAssumption, NamesRoundTripAndBadOnesSayWhatIsAccepted) {
   for (ParentAssumption a : {ParentAssumption::root, ParentAssumption::latest_tie, ParentAssumption::follow_graph}) {
     EXPECT_EQ(parent_assumption_from_name(parent_assumption_name(a)), a);

@@ -240,6 +240,20 @@ void ScenarioAccuracy::check_parents() {
               at_tie, at_follows);
   EXPECT_GT(at_tie, at_root);
   EXPECT_GT(at_follows, at_tie);
+
+  // Once the community graph has searched the parents of every post, the subject's are read off
+  // them: the same as searched again for the subject alone.
+  for (ParentAssumption assumption : {ParentAssumption::latest_tie, ParentAssumption::follow_graph}) {
+    const bool with_follows = assumption == ParentAssumption::follow_graph;
+    Investigation investigation = investigate(assumption, with_follows);
+    investigation.community_graph();
+    DiffusionParents searched(*dataset_, investigation.subject_match(), assumption, &investigation.whole_graph(),
+                              with_follows ? follows_ : nullptr);
+    searched.run();
+    EXPECT_EQ(investigation.parents().parents(), searched.parents()) << parent_assumption_name(assumption);
+    EXPECT_EQ(investigation.parents().rewired(), searched.rewired());
+    EXPECT_GT(searched.rewired(), 0u);
+  }
 }
 
 void ScenarioAccuracy::check_coordination() {
