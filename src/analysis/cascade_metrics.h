@@ -32,16 +32,29 @@ struct CascadeMetrics {
   std::vector<TimeToAccounts> time_to_accounts;
 };
 
+// A diffusion tree by numbers, as a reconstruction holds it without a string per node: node 0 is
+// the root (parent no_index), every other node's parent comes before it; user[v] numbers v's
+// account within the tree, below its size (no_index when unknown).
+struct CascadeShape {
+  std::span<const std::uint32_t> parent;
+  std::span<const TimeMs> time;
+  std::span<const std::uint32_t> user;
+};
+
 // Structural virality (Goel, Anderson, Hofman & Watts, Management Science 2016): the mean
 // shortest-path distance over all pairs of distinct nodes of the tree. Each edge above a subtree of
 // s nodes lies on s (n - s) of the pairs' paths, so the sum of distances is sum s (n - s) over
 // edges (Wiener's index), and the mean is that sum over n (n - 1) / 2. 0 for a single node.
 double structural_virality(const CascadeTree& tree);
+double structural_virality(const CascadeShape& tree);
 
 // Throws std::invalid_argument (CascadeTree::check) when the tree is not in root-first order.
 // Time to N accounts: the time from `start` until the N-th distinct account shared, over the nodes
 // with a known time.
 CascadeMetrics cascade_metrics(const CascadeTree& tree,
+                               std::span<const std::size_t> account_thresholds = default_account_thresholds);
+// The same, std::invalid_argument when the shape's spans differ in size or a parent comes after its node.
+CascadeMetrics cascade_metrics(const CascadeShape& tree,
                                std::span<const std::size_t> account_thresholds = default_account_thresholds);
 
 // The dataset-level table of Ma et al. (ACL 2017, table 1) over a set of trees: trees, users
@@ -59,5 +72,7 @@ struct CascadeDatasetSummary {
 };
 
 CascadeDatasetSummary summarize_cascades(std::span<const CascadeTree> trees);
+// The same from each tree's metrics and the distinct users over all trees, counted by the caller.
+CascadeDatasetSummary summarize_cascades(std::span<const CascadeMetrics> metrics, std::size_t users);
 
 }  // namespace leaktrace

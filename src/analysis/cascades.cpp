@@ -14,61 +14,105 @@ void CascadeReconstruction::run() {
   const Dataset& d = dataset_;
   const std::vector<bool>& shares = subject_.shares();
   // The tree parent of each share: a repost's diffusion parent, a quote's quoted post; only when
-  // that post shares the subject too.
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> children;
+  // that post shares the subject too. Children by parent, each parent's in time order.
   std::vector<std::uint32_t> roots;
-  std::unordered_map<std::uint32_t, std::int64_t> attributed;
+  std::vector<std::uint32_t> tree_parent(d.post_count(), no_index);
+  std::vector<std::uint32_t> child_begin(d.post_count() + 1, 0);
+  std::vector<std::int64_t> attributed(d.account_count(), 0);
   for (std::uint32_t p : subject_.posts()) {
     PostKind kind = d.post_kind(p);
     std::uint32_t parent = (kind == PostKind::repost || kind == PostKind::quote) ? parents_.parent(p) : no_index;
     if (parent != no_index && shares[parent] && parent != p) {
-      children[parent].push_back(p);
+      tree_parent[p] = parent;
+      ++child_begin[parent + 1];
       ++attributed[d.post_author(parent)];
     } else {
       roots.push_back(p);
     }
   }
-  trees_.clear();
-  roots_.clear();
-  std::vector<std::uint32_t> queue;
+  for (std::size_t p = 0; p < d.post_count(); ++p) child_begin[p + 1] += child_begin[p];
+  std::vector<std::uint32_t> children(child_begin.back());
+  {
+    std::vector<std::uint32_t> next(child_begin.begin(), child_begin.end() - 1);
+    for (std::uint32_t p : subject_.posts()) {
+      if (tree_parent[p] != no_index) children[next[tree_parent[p]]++] = p;
+    }
+  }
+  tree_parent = {};
+
+  // Breadth-first from each root, into one array of nodes.
+  std::vector<std::uint32_t> begin{0};
+  std::vector<std::uint32_t> posts;
+  std::vector<std::uint32_t> parent_in_tree;
+  posts.reserve(subject_.posts().size());
+  parent_in_tree.reserve(subject_.posts().size());
   for (std::uint32_t root : roots) {
-    CascadeTree tree;
-    tree.id = std::string(d.post_native_id(root));
-    queue.assign(1, root);
-    std::vector<std::uint32_t> index_of_queue(1, no_index);
-    for (std::size_t i = 0; i < queue.size(); ++i) {
-      std::uint32_t post = queue[i];
-      tree.nodes.push_back({std::string(d.account_native_id(d.post_author(post))), std::string(d.post_native_id(post)),
-                            d.post_time(post), index_of_queue[i]});
-      if (auto it = children.find(post); it != children.end()) {
-        for (std::uint32_t child : it->second) {
-          queue.push_back(child);
-          index_of_queue.push_back(static_cast<std::uint32_t>(i));
-        }
+    const std::size_t first = posts.size();
+    posts.push_back(root);
+    parent_in_tree.push_back(no_index);
+    for (std::size_t i = first; i < posts.size(); ++i) {
+      const std::uint32_t post = posts[i];
+      for (std::uint32_t c = child_begin[post]; c < child_begin[post + 1]; ++c) {
+        posts.push_back(children[c]);
+        parent_in_tree.push_back(static_cast<std::uint32_t>(i - first));
       }
     }
-    trees_.push_back(std::move(tree));
-    roots_.push_back(root);
+    begin.push_back(static_cast<std::uint32_t>(posts.size()));
   }
-  // Largest first; equal sizes in time order of their roots (roots came in time order).
-  std::vector<std::size_t> order(trees_.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return trees_[a].size() > trees_[b].size(); });
-  std::vector<CascadeTree> sorted_trees;
-  std::vector<std::uint32_t> sorted_roots;
-  sorted_trees.reserve(order.size());
-  for (std::size_t i : order) {
-    sorted_trees.push_back(std::move(trees_[i]));
-    sorted_roots.push_back(roots_[i]);
-  }
-  trees_ = std::move(sorted_trees);
-  roots_ = std::move(sorted_roots);
-  metrics_.clear();
-  metrics_.reserve(trees_.size());
-  for (const CascadeTree& tree : trees_) metrics_.push_back(cascade_metrics(tree, thresholds_));
+  children = {};
+  child_begin = {};
 
-  spreaders_.assign(attributed.begin(), attributed.end());
+  // Largest first; equal sizes in time order of their roots (roots came in time order).
+  std::vector<std::uint32_t> order(roots.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return begin[a + 1] - begin[a] > begin[b + 1] - begin[b]; });
+  tree_begin_.assign(1, 0);
+  node_post_.clear();
+  node_parent_.clear();
+  node_post_.reserve(posts.size());
+  node_parent_.reserve(posts.size());
+  roots_.clear();
+  for (std::uint32_t t : order) {
+    node_post_.insert(node_post_.end(), posts.begin() + begin[t], posts.begin() + begin[t + 1]);
+    node_parent_.insert(node_parent_.end(), parent_in_tree.begin() + begin[t], parent_in_tree.begin() + begin[t + 1]);
+    tree_begin_.push_back(static_cast<std::uint32_t>(node_post_.size()));
+    roots_.push_back(roots[t]);
+  }
+
+  // Each tree's metrics, its accounts numbered within it.
+  metrics_.clear();
+  metrics_.reserve(roots_.size());
+  std::vector<std::uint32_t> number_of(d.account_count(), no_index);
+  std::vector<std::uint32_t> numbered;
+  std::vector<bool> anywhere(d.account_count(), false);
+  std::vector<TimeMs> times;
+  std::vector<std::uint32_t> users;
+  users_ = 0;
+  for (std::size_t t = 0; t < roots_.size(); ++t) {
+    times.clear();
+    users.clear();
+    for (std::uint32_t i = tree_begin_[t]; i < tree_begin_[t + 1]; ++i) {
+      const std::uint32_t post = node_post_[i];
+      const std::uint32_t author = d.post_author(post);
+      if (number_of[author] == no_index) {
+        number_of[author] = static_cast<std::uint32_t>(numbered.size());
+        numbered.push_back(author);
+      }
+      if (!anywhere[author]) anywhere[author] = true, ++users_;
+      times.push_back(d.post_time(post));
+      users.push_back(number_of[author]);
+    }
+    const std::span<const std::uint32_t> parents(node_parent_.data() + tree_begin_[t], tree_begin_[t + 1] - tree_begin_[t]);
+    metrics_.push_back(cascade_metrics(CascadeShape{parents, times, users}, thresholds_));
+    for (std::uint32_t account : numbered) number_of[account] = no_index;
+    numbered.clear();
+  }
+
+  spreaders_.clear();
+  for (std::uint32_t account = 0; account < d.account_count(); ++account) {
+    if (attributed[account] > 0) spreaders_.emplace_back(account, attributed[account]);
+  }
   std::sort(spreaders_.begin(), spreaders_.end(), [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
     return d.account_native_id(a.first) < d.account_native_id(b.first);
@@ -76,10 +120,28 @@ void CascadeReconstruction::run() {
   mark_finished();
 }
 
-const std::vector<CascadeTree>& CascadeReconstruction::trees() const {
+std::size_t CascadeReconstruction::tree_count() const {
   assure_finished("CascadeReconstruction");
-  return trees_;
+  return roots_.size();
 }
+
+std::span<const std::uint32_t> CascadeReconstruction::tree_posts(std::size_t index) const {
+  assure_finished("CascadeReconstruction");
+  return {node_post_.data() + tree_begin_[index], tree_begin_[index + 1] - tree_begin_[index]};
+}
+
+CascadeTree CascadeReconstruction::tree(std::size_t index) const {
+  const Dataset& d = dataset_;
+  const std::span<const std::uint32_t> posts = tree_posts(index);
+  CascadeTree tree;
+  tree.id = std::string(d.post_native_id(posts.front()));
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    tree.nodes.push_back({std::string(d.account_native_id(d.post_author(posts[i]))), std::string(d.post_native_id(posts[i])),
+                          d.post_time(posts[i]), node_parent_[tree_begin_[index] + i]});
+  }
+  return tree;
+}
+
 const std::vector<std::uint32_t>& CascadeReconstruction::roots() const {
   assure_finished("CascadeReconstruction");
   return roots_;
@@ -90,7 +152,7 @@ const std::vector<CascadeMetrics>& CascadeReconstruction::metrics() const {
 }
 CascadeDatasetSummary CascadeReconstruction::summary() const {
   assure_finished("CascadeReconstruction");
-  return summarize_cascades(trees_);
+  return summarize_cascades(metrics_, users_);
 }
 const std::vector<std::pair<std::uint32_t, std::int64_t>>& CascadeReconstruction::spreaders() const {
   assure_finished("CascadeReconstruction");

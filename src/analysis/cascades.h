@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "analysis/analysis_base.h"
@@ -23,7 +24,9 @@ class CascadeReconstruction : public Analysis {
                         std::vector<std::size_t> account_thresholds = {10, 100, 1000});
   void run() override;
 
-  const std::vector<CascadeTree>& trees() const;          // largest first
+  std::size_t tree_count() const;
+  CascadeTree tree(std::size_t index) const;              // largest first; made on request (a string per node)
+  std::span<const std::uint32_t> tree_posts(std::size_t index) const;  // its posts, the root first, parents before children
   const std::vector<std::uint32_t>& roots() const;        // the root post of each tree
   const std::vector<CascadeMetrics>& metrics() const;     // of each tree
   CascadeDatasetSummary summary() const;
@@ -35,8 +38,13 @@ class CascadeReconstruction : public Analysis {
   const SubjectMatch& subject_;
   const DiffusionParents& parents_;
   std::vector<std::size_t> thresholds_;
-  std::vector<CascadeTree> trees_;
+  // Tree i's posts are node_post_[tree_begin_[i], tree_begin_[i + 1]), breadth-first from the root;
+  // node_parent_ numbers each one's parent within its tree.
+  std::vector<std::uint32_t> tree_begin_;
+  std::vector<std::uint32_t> node_post_;
+  std::vector<std::uint32_t> node_parent_;
   std::vector<std::uint32_t> roots_;
+  std::size_t users_ = 0;  // distinct accounts over all trees
   std::vector<CascadeMetrics> metrics_;
   std::vector<std::pair<std::uint32_t, std::int64_t>> spreaders_;
 };

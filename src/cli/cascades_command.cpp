@@ -95,7 +95,7 @@ class CascadesCommand final : public Command {
     CascadeReconstruction reconstructed(d, match, session.parents(), {std::begin(thresholds), std::end(thresholds)});
     reconstructed.run();
     std::vector<SpreaderChange> changes = compare_spreaders(under_root, reconstructed, top_);
-    const std::size_t shown = std::min(top_, reconstructed.trees().size());
+    const std::size_t shown = std::min(top_, reconstructed.tree_count());
     if (options_.json) {
       JsonWriter json;
       json.begin_object().key("subject").value(session.subject().text()).key("parent").value(options_.parent);
@@ -118,10 +118,10 @@ class CascadesCommand final : public Command {
       }
       json.end_array().end_object();
       fmt::print("{}\n", json.str());
-      return reconstructed.trees().empty() ? exit_partial : exit_success;
+      return (reconstructed.tree_count() == 0) ? exit_partial : exit_success;
     }
     fmt::print("{} cascades of {} under --parent {} ({} reposts given another parent than the root)\n{}",
-               reconstructed.trees().size(), session.subject().whole_dataset() ? "all posts" : session.subject().text(),
+               reconstructed.tree_count(), session.subject().whole_dataset() ? "all posts" : session.subject().text(),
                options_.parent, session.parents().rewired(), summary_text(reconstructed.summary()));
     TextTable largest({"#", "root", "size", "accounts", "depth", "breadth", "virality", "h to 100", "post"});
     for (std::size_t i = 0; i < shown; ++i) {
@@ -140,7 +140,7 @@ class CascadesCommand final : public Command {
                          std::to_string(c.second), rank(c.second_rank)});
     }
     fmt::print("\ntop spreaders, root vs {}\n{}", options_.parent, spreaders.render());
-    return reconstructed.trees().empty() ? exit_partial : exit_success;
+    return (reconstructed.tree_count() == 0) ? exit_partial : exit_success;
   }
 
  private:

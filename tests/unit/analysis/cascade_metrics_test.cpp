@@ -99,6 +99,29 @@ TEST(CascadeMetrics, SizeDepthBreadthAndTimes) {
   EXPECT_DOUBLE_EQ(metrics.structural_virality, brute_force_virality(tree));
 }
 
+TEST(CascadeMetrics, ATreeByNumbersMeasuresAsItsStrings) {
+  // The tree above, its users numbered within it: u0 0, u1 1 (nodes 1 and 4), u2 2, u3 3, none.
+  const std::vector<std::uint32_t> parent{no_index, 0, 0, 0, 1, 3};
+  const std::vector<TimeMs> time{0, 60'000, 120'000, 30'000, 300'000, 10'000};
+  const std::vector<std::uint32_t> user{0, 1, 2, 3, 1, no_index};
+  std::array<std::size_t, 4> thresholds{1, 3, 4, 10};
+  CascadeMetrics metrics = cascade_metrics(CascadeShape{parent, time, user}, thresholds);
+  EXPECT_EQ(metrics.size, 6u);
+  EXPECT_EQ(metrics.accounts, 4u);
+  EXPECT_EQ(metrics.depth, 2u);
+  EXPECT_EQ(metrics.max_breadth, 3u);
+  EXPECT_EQ(metrics.time_span, 300'000);
+  EXPECT_EQ(metrics.time_to_accounts[1].time, 60'000);
+  EXPECT_EQ(metrics.time_to_accounts[2].time, 120'000);
+  EXPECT_EQ(metrics.time_to_accounts[3].time, std::nullopt);
+  EXPECT_DOUBLE_EQ(metrics.structural_virality, structural_virality(CascadeShape{parent, time, user}));
+
+  const std::vector<TimeMs> too_few{0};
+  EXPECT_THROW(cascade_metrics(CascadeShape{parent, too_few, user}), std::invalid_argument);
+  const std::vector<std::uint32_t> user_out_of_range{0, 1, 2, 3, 6, no_index};
+  EXPECT_THROW(cascade_metrics(CascadeShape{parent, time, user_out_of_range}), std::invalid_argument);
+}
+
 TEST(CascadeMetrics, UnknownTimesGiveNoSpan) {
   CascadeTree tree = tree_of({no_index, 0});
   for (CascadeNode& node : tree.nodes) node.time = unknown_time;

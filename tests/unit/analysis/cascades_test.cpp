@@ -42,8 +42,23 @@ TEST_F(CascadesTest, TreesUnderTheRootAssumption) {
   parents.run();
   CascadeReconstruction cascades(dataset_, *match_, parents);
   cascades.run();
-  ASSERT_EQ(cascades.trees().size(), 2u);
+  ASSERT_EQ(cascades.tree_count(), 2u);
   EXPECT_EQ(cascades.roots()[0], root_);
+  // Breadth-first, each parent's children in time order: the reposts and the quote, then the
+  // repost of the quote.
+  const CascadeTree tree = cascades.tree(0);
+  ASSERT_EQ(tree.size(), 6u);
+  EXPECT_EQ(tree.id, "1");
+  std::vector<std::string> posts;
+  std::vector<std::uint32_t> in_tree;
+  for (const CascadeNode& node : tree.nodes) {
+    posts.push_back(node.post);
+    in_tree.push_back(node.parent);
+  }
+  EXPECT_EQ(posts, (std::vector<std::string>{"1", "2", "3", "4", "5", "6"}));
+  EXPECT_EQ(in_tree, (std::vector<std::uint32_t>{no_index, 0, 0, 0, 0, 4}));
+  EXPECT_EQ(tree.nodes[5].user, dataset_.account_native_id(dataset_.post_author(cascades.tree_posts(0)[5])));
+  EXPECT_EQ(cascades.tree_posts(1).front(), lonely_);
   EXPECT_EQ(cascades.roots()[1], lonely_);
   const CascadeMetrics& big = cascades.metrics()[0];
   EXPECT_EQ(big.size, 6u);  // the root, three reposts, the quote and the repost of the quote
@@ -56,6 +71,10 @@ TEST_F(CascadesTest, TreesUnderTheRootAssumption) {
   CascadeDatasetSummary summary = cascades.summary();
   EXPECT_EQ(summary.trees, 2u);
   EXPECT_EQ(summary.posts, 7u);
+  EXPECT_EQ(summary.users, 5u);  // r, a, b, c, q
+  EXPECT_EQ(summary.max_posts, 6u);
+  EXPECT_EQ(summary.min_posts, 1u);
+  EXPECT_DOUBLE_EQ(summary.average_posts, 3.5);
 }
 
 TEST_F(CascadesTest, LatestTieDeepensTheTreeAndMovesTheSpreaders) {
