@@ -93,13 +93,30 @@ std::string this_command_line() {
 }
 
 ReportDocument build_report_document(AnalysisSession& session, const ReportBuildOptions& options) {
+  auto tick = std::chrono::steady_clock::now();
+  auto mark = [&](std::string_view step) {
+    const auto now = std::chrono::steady_clock::now();
+    if (options.timings) fmt::print(stderr, "leaktrace: {:<44} {:8.2f} s\n", step, std::chrono::duration<double>(now - tick).count());
+    tick = now;
+  };
   const Dataset& d = session.dataset();
+  mark("workspace loaded");
   Investigation& inv = session.investigation();
   const SubjectMatch& match = inv.subject_match();
-  const OriginTrace& origin = inv.origin();
-  const CommunityDetection& communities = inv.communities();
+  mark("subject matched");
+  // What does not need the communities is computed while Leiden runs.
+  inv.start_communities();
+  mark("graphs for the communities, Leiden started");
   const AccountGraph& graph = inv.subject_graph();
+  mark("subject graph");
   const AccountRanking& ranking = inv.ranking();
+  mark("accounts ranked (while Leiden runs)");
+  inv.parents();
+  mark("diffusion parents");
+  const CommunityDetection& communities = inv.communities();
+  mark("communities (Leiden collected, labels)");
+  const OriginTrace& origin = inv.origin();
+  mark("origin chain");
   const std::vector<std::int64_t> node_community = inv.communities_of(graph);
 
   ReportDocument doc;
@@ -162,6 +179,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.communities.push_back(std::move(row));
   }
 
+  mark("community rows");
   // Timeline by community.
   TimelineParameters timeline_parameters;
   timeline_parameters.by = TimelineParameters::By::community;
@@ -201,6 +219,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.timeline.milestones.push_back({m.time, m.kind, label, m.post == no_index ? "" : post_url(d, m.post)});
   }
 
+  mark("timeline");
   // Accounts.
   std::vector<std::uint32_t> order = ranking.by_pagerank(options.top_accounts);
   double amplification_total = 0;
@@ -229,6 +248,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.accounts.push_back(std::move(account));
   }
 
+  mark("top accounts");
   // Bridges.
   BridgeDetection bridges(d, match, communities, inv.parents(), inv.options().follows, &inv.whole_graph());
   bridges.run();
@@ -243,6 +263,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.bridges.push_back(std::move(row));
   }
 
+  mark("bridges");
   // Cascades, and how the top spreaders change from the root assumption.
   DiffusionParents root_parents(d, match, ParentAssumption::root);
   root_parents.run();
@@ -251,7 +272,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   CascadeReconstruction reconstructed(d, match, inv.parents());
   reconstructed.run();
   doc.cascades.assumption = std::string(parent_assumption_name(inv.options().parent));
-  doc.cascades.trees = static_cast<std::int64_t>(reconstructed.trees().size());
+  doc.cascades.trees = static_cast<std::int64_t>(reconstructed.tree_count());
   double sum_size = 0, sum_depth = 0, sum_virality = 0;
   for (const CascadeMetrics& m : reconstructed.metrics()) {
     sum_size += static_cast<double>(m.size);
@@ -267,7 +288,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.cascades.mean_depth = sum_depth / trees;
     doc.cascades.mean_structural_virality = sum_virality / trees;
   }
-  for (std::size_t i = 0; i < std::min(options.top_cascades, reconstructed.trees().size()); ++i) {
+  for (std::size_t i = 0; i < std::min(options.top_cascades, reconstructed.tree_count()); ++i) {
     const CascadeMetrics& m = reconstructed.metrics()[i];
     ReportCascadeRow row;
     row.root = report_post(reconstructed.roots()[i]);
@@ -285,6 +306,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.cascades.spreaders.push_back({std::string(d.account_handle(c.account)), c.first, c.second});
   }
 
+  mark("cascades (two assumptions)");
   // Coordination.
   {
     CoordinationDetection detection(d, match);
@@ -317,6 +339,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     }
   }
 
+  mark("coordination");
   // Map.
   if (options.map) {
     MapBuildOptions map_options = options.map_options;
@@ -324,15 +347,14 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     doc.map = build_map_document(session, map_options);
   }
 
+  mark("map (layout)");
   // Methods.
   for (const DatasetFile& f : d.files()) {
     doc.methods.files.push_back({f.path, f.sha256, f.format, f.size, f.lines, f.rejected, f.status});
   }
   {
     Workspace workspace = Workspace::open_for_reading(session.workspace_path());
-    WorkspaceSummary summary(workspace);
-    summary.run();
-    doc.methods.rejected = summary.rejected_by_reason();
+    doc.methods.rejected = rejected_by_reason(workspace);
   }
   const AnalysisOptions& o = session.options();
   doc.methods.parameters = {
@@ -365,6 +387,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
 
+  mark("methods");
   // The summary, in plain language.
   if (match.posts().empty()) {
     doc.summary.push_back("Nothing in the data shares the subject.");

@@ -20,6 +20,7 @@ struct ReportBuildOptions {
   std::size_t coordinated_actions = 6;
   bool map = true;
   MapBuildOptions map_options;
+  bool timings = false;  // how long each step took, on stderr
 };
 
 // Everything the report shows, computed from the session, with the summary written in plain

@@ -27,6 +27,7 @@ class ReportCommand final : public Command {
     app.add_option("--title", build_.title, "Title of the report");
     app.add_option("--bin", bin_, "Timeline bin (30s, 10m, 1h...); chosen from the time span when not given");
     app.add_flag("--no-map", no_map_, "Leave the map out (faster on very large graphs)");
+    app.add_flag("--timings", build_.timings, "Print how long each step took, on stderr");
     app.add_option("--iterations", build_.map_options.iterations, "ForceAtlas2 iterations for the map")
         ->capture_default_str();
     app.add_option("--max-accounts", build_.map_options.max_accounts, "At most this many accounts on the map")

@@ -33,6 +33,13 @@ std::vector<RejectedRecord> list_rejected_records(Workspace& workspace) {
 
 WorkspaceSummary::WorkspaceSummary(Workspace& workspace) : workspace_(workspace) {}
 
+std::vector<std::pair<std::string, std::int64_t>> rejected_by_reason(Workspace& workspace) {
+  return counted_pairs(
+      workspace.database(),
+      "SELECT CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END AS r, "
+      "count(*) AS n FROM rejected GROUP BY r ORDER BY n DESC, r");
+}
+
 void WorkspaceSummary::run() {
   SqliteDatabase& db = workspace_.database();
   posts_ = single_int(db, "SELECT count(*) FROM posts");
@@ -67,10 +74,7 @@ void WorkspaceSummary::run() {
   top_domains_ = counted_pairs(db,
                                "SELECT u.host, count(*) AS n FROM post_urls pu JOIN urls u ON u.id = pu.url_id "
                                "WHERE u.host IS NOT NULL GROUP BY u.host ORDER BY n DESC, u.host LIMIT 10");
-  rejected_by_reason_ = counted_pairs(
-      db,
-      "SELECT CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END AS r, "
-      "count(*) AS n FROM rejected GROUP BY r ORDER BY n DESC, r");
+  rejected_by_reason_ = leaktrace::rejected_by_reason(workspace_);
   {
     // Twitter's limit notices carry the number of posts withheld since the connection opened; the
     // gap at a notice is the increase since the previous one of the same file.

@@ -38,6 +38,10 @@ struct RejectedRecord {
 // Every rejected record, in file and line order, for `info --rejected`.
 std::vector<RejectedRecord> list_rejected_records(Workspace& workspace);
 
+// Rejected records by reason (the words before the first ':'), most first: what `info` lists,
+// without the rest of its summary (which scans every post).
+std::vector<std::pair<std::string, std::int64_t>> rejected_by_reason(Workspace& workspace);
+
 // What a workspace holds, as `leaktrace info` shows it.
 class WorkspaceSummary {
  public:
