@@ -161,8 +161,24 @@ struct PairCount {
 // the fewer must be min_share of the more.
 class CoactionCounter {
  public:
-  CoactionCounter(const ActionTable& table, std::size_t accounts, const CoordinationParameters& parameters)
-      : table_(table), parameters_(parameters), count_(accounts, 0), stamp_(accounts, 0) {}
+  CoactionCounter(const ActionTable& table, std::span<const std::uint64_t> partners, std::size_t accounts,
+                  const CoordinationParameters& parameters)
+      : table_(table), partners_(partners), parameters_(parameters), count_(accounts, 0), stamp_(accounts, 0) {}
+
+  // What count() reads of each action, eight bytes in action order: its account (no_index when the
+  // account has fewer than min_coactions keys), its account's key count, and whether the action is
+  // crowded (more than max_crowd earlier ones in the window).
+  static std::vector<std::uint64_t> partners_of(const ActionTable& t, const CoordinationParameters& parameters) {
+    std::vector<std::uint64_t> partners(t.events.size());
+    for (std::uint32_t e = 0; e < t.events.size(); ++e) {
+      const std::uint32_t account = t.events[e].account;
+      const std::uint32_t keys = t.key_count_of(account);
+      const bool crowded = e - t.window_begin[e] > parameters.max_crowd;
+      partners[e] = (std::uint64_t{keys >= parameters.min_coactions ? account : no_index} << 32) |
+                    (crowded ? crowded_bit : 0) | keys;
+    }
+    return partners;
+  }
 
   // Appends the pairs (account, b > account) that co-acted often enough and on enough of each's keys.
   void count(std::uint32_t account, std::vector<PairCount>& out) {
@@ -170,9 +186,16 @@ class CoactionCounter {
     if (keys < parameters_.min_coactions) return;
     const ActionTable& t = table_;
     const std::size_t max_crowd = parameters_.max_crowd;
+    // The partners' key counts that could pass: the fewer keys must be min_share of the more (one
+    // more at the top against rounding: the check after counting is the exact one).
+    const double share = parameters_.min_share;
+    const auto fewest = static_cast<std::uint64_t>(std::max<double>(static_cast<double>(parameters_.min_coactions), std::ceil(share * keys)));
+    const std::uint64_t most = share > 0 ? static_cast<std::uint64_t>(std::floor(keys / share)) + 1 : ~std::uint64_t{0};
     std::uint32_t key = no_index;
-    auto visit = [&](std::uint32_t b) {
-      if (b <= account || stamp_[b] == stamp_now_ || !could_pass(keys, t.key_count_of(b))) return;
+    auto visit = [&](std::uint64_t partner) {
+      const auto b = static_cast<std::uint32_t>(partner >> 32);
+      const std::uint64_t b_keys = partner & key_mask;
+      if (b == no_index || b <= account || b_keys < fewest || b_keys > most || stamp_[b] == stamp_now_) return;
       stamp_[b] = stamp_now_;
       if (count_[b]++ == 0) touched_.push_back(b);
     };
@@ -183,12 +206,12 @@ class CoactionCounter {
       // A share with more than max_crowd earlier ones in the window is paired with none of them:
       // this one, with the earlier ones; the later ones, with this one (which bounds them to
       // max_crowd after it).
-      if (e - t.window_begin[e] <= max_crowd) {
-        for (std::uint32_t j = t.window_begin[e]; j < e; ++j) visit(t.events[j].account);
+      if ((partners_[e] & crowded_bit) == 0) {
+        for (std::uint32_t j = t.window_begin[e]; j < e; ++j) visit(partners_[j]);
       }
       const std::uint32_t end = std::min<std::size_t>(t.key_begin[key + 1], std::size_t{e} + max_crowd + 1);
       for (std::uint32_t j = e + 1; j < end && t.events[j].time - event.time <= parameters_.window; ++j) {
-        if (j - t.window_begin[j] <= max_crowd) visit(t.events[j].account);
+        if ((partners_[j] & crowded_bit) == 0) visit(partners_[j]);
       }
     }
     for (std::uint32_t b : touched_) {
@@ -201,12 +224,11 @@ class CoactionCounter {
   }
 
  private:
-  bool could_pass(std::uint32_t a_keys, std::uint32_t b_keys) const {
-    const std::uint32_t fewer = std::min(a_keys, b_keys);
-    return fewer >= parameters_.min_coactions && static_cast<double>(fewer) >= parameters_.min_share * std::max(a_keys, b_keys);
-  }
+  static constexpr std::uint64_t crowded_bit = std::uint64_t{1} << 31;
+  static constexpr std::uint64_t key_mask = crowded_bit - 1;
 
   const ActionTable& table_;
+  std::span<const std::uint64_t> partners_;
   const CoordinationParameters& parameters_;
   std::vector<std::uint32_t> count_;
   std::vector<std::uint32_t> stamp_;
@@ -223,9 +245,10 @@ std::vector<PairCount> count_coactions(const ActionTable& table, std::size_t acc
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> failures;
   std::mutex failures_mutex;
+  const std::vector<std::uint64_t> partners = CoactionCounter::partners_of(table, parameters);
   auto work = [&] {
     try {
-      CoactionCounter counter(table, accounts, parameters);
+      CoactionCounter counter(table, partners, accounts, parameters);
       for (std::size_t b = next++; b < blocks; b = next++) {
         for (std::size_t a = b * block; a < std::min(accounts, (b + 1) * block); ++a) counter.count(static_cast<std::uint32_t>(a), found[b]);
       }
