@@ -10,26 +10,41 @@
 namespace leaktrace {
 namespace {
 
-// How much each node of the ties graph interacted with each other, either way and of any type:
-// one sorted row of (neighbour, weight) per node, so a pair's weight is one binary search.
+// How much each account of the ties graph interacted with each other account, either way and of
+// any type: one row of (account, weight) per account, by account, so a pair's weight is one binary
+// search and a row names accounts without a look at the graph's nodes. Nodes that are no single
+// account (a 4chan thread) are left out: they share nothing.
 class TieTable {
  public:
-  explicit TieTable(const AccountGraph& ties) {
+  explicit TieTable(const AccountGraph& ties, std::size_t accounts) {
     WeightedEdges pairs = ties.undirected();
-    offsets_.assign(static_cast<std::size_t>(ties.node_count()) + 1, 0);
+    auto account_of = [&](std::uint32_t node) { return ties.node(node).account; };
+    std::vector<std::uint32_t> node_account(ties.node_count());
+    for (std::uint32_t n = 0; n < ties.node_count(); ++n) node_account[n] = account_of(n);
+    offsets_.assign(accounts + 1, 0);
     for (std::size_t i = 0; i < pairs.size(); ++i) {
-      ++offsets_[pairs.from[i] + 1];
-      ++offsets_[pairs.to[i] + 1];
+      const std::uint32_t a = node_account[pairs.from[i]];
+      const std::uint32_t b = node_account[pairs.to[i]];
+      if (a == no_index || b == no_index) continue;
+      ++offsets_[a + 1];
+      ++offsets_[b + 1];
     }
-    for (std::uint32_t n = 0; n < ties.node_count(); ++n) offsets_[n + 1] += offsets_[n];
+    for (std::size_t a = 0; a < accounts; ++a) offsets_[a + 1] += offsets_[a];
     rows_.resize(offsets_.back());
     std::vector<std::size_t> next(offsets_.begin(), offsets_.end() - 1);
-    // Pairs come sorted by (from, to), so each row fills in ascending neighbour order.
-    for (std::size_t i = 0; i < pairs.size(); ++i) rows_[next[pairs.to[i]]++] = {pairs.from[i], pairs.weight[i]};
-    for (std::size_t i = 0; i < pairs.size(); ++i) rows_[next[pairs.from[i]]++] = {pairs.to[i], pairs.weight[i]};
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      const std::uint32_t a = node_account[pairs.from[i]];
+      const std::uint32_t b = node_account[pairs.to[i]];
+      if (a == no_index || b == no_index) continue;
+      rows_[next[a]++] = {b, pairs.weight[i]};
+      rows_[next[b]++] = {a, pairs.weight[i]};
+    }
+    for (std::size_t a = 0; a < accounts; ++a) {
+      std::sort(rows_.begin() + static_cast<std::ptrdiff_t>(offsets_[a]), rows_.begin() + static_cast<std::ptrdiff_t>(offsets_[a + 1]));
+    }
   }
-  std::span<const std::pair<std::uint32_t, double>> row(std::uint32_t node) const {
-    return {rows_.data() + offsets_[node], rows_.data() + offsets_[node + 1]};
+  std::span<const std::pair<std::uint32_t, double>> row(std::uint32_t account) const {
+    return {rows_.data() + offsets_[account], rows_.data() + offsets_[account + 1]};
   }
   double weight(std::uint32_t a, std::uint32_t b) const {
     auto r = row(a);
@@ -113,28 +128,34 @@ void DiffusionParents::run() {
   }
   std::stable_sort(reposts.begin(), reposts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  // By account: its latest share of the current root so far (no_index: none), and who has one.
-  std::vector<std::uint32_t> latest_share(d.account_count(), no_index);
+  // By account: its latest share of the current root so far (no_index: none) and that share's
+  // time side by side (one cache line for both), and who has one.
+  struct LatestShare {
+    std::uint32_t post = no_index;
+    TimeMs time = unknown_time;
+  };
+  std::vector<LatestShare> latest_share(d.account_count());
   std::vector<std::uint32_t> sharers;
   std::optional<TieTable> tie_table;
-  if (assumption_ == ParentAssumption::latest_tie) tie_table.emplace(*ties_);
+  if (assumption_ == ParentAssumption::latest_tie) tie_table.emplace(*ties_, d.account_count());
   auto later = [&](std::uint32_t a, std::uint32_t b) {
     return d.post_time(a) != d.post_time(b) ? d.post_time(a) > d.post_time(b) : a > b;
   };
   for (std::size_t group = 0; group < reposts.size();) {
     const std::uint32_t root = reposts[group].first;
-    for (std::uint32_t a : sharers) latest_share[a] = no_index;
-    sharers.assign(1, d.post_author(root));
-    latest_share[d.post_author(root)] = root;
+    const std::uint32_t root_author = d.post_author(root);
+    for (std::uint32_t a : sharers) latest_share[a] = {};
+    sharers.assign(1, root_author);
+    latest_share[root_author] = {root, d.post_time(root)};
     for (; group < reposts.size() && reposts[group].first == root; ++group) {
       const std::uint32_t p = reposts[group].second;
       const std::uint32_t account = d.post_author(p);
       const TimeMs time = d.post_time(p);
       std::uint32_t best = root;
       auto consider = [&](std::uint32_t other) {
-        std::uint32_t share = latest_share[other];
-        if (share == no_index || share == root) return;
-        if (d.post_time(share) <= time && (best == root || later(share, best))) best = share;
+        const LatestShare& share = latest_share[other];
+        if (share.post == no_index || share.post == root) return;
+        if (share.time <= time && (best == root || later(share.post, best))) best = share.post;
       };
       if (assumption_ == ParentAssumption::follow_graph) {
         // Scan whichever side is smaller: the account's followees or the sharers so far.
@@ -146,47 +167,42 @@ void DiffusionParents::run() {
             if (follows_->follows(account, other)) consider(other);
           }
         }
-      } else {
+      } else if (ties_->node_of_account(account) != no_index) {
         // The earlier sharer the account is most tied to, counting its interactions with them
         // anywhere in the data except this repost; the root when no one is tied more than it.
-        std::uint32_t node = ties_->node_of_account(account);
-        if (node != no_index) {
-          const std::uint32_t root_node = ties_->node_of_account(d.post_author(root));
-          double best_weight = root_node != no_index ? std::max(0.0, tie_table->weight(node, root_node) - 1) : 0;
-          auto weigh = [&](std::uint32_t other, double weight) {
-            if (other == no_index || other == account) return;
-            std::uint32_t share = latest_share[other];
-            if (share == no_index || share == root || d.post_time(share) > time) return;
-            bool stronger = weight > best_weight;
-            bool as_strong_and_later = weight == best_weight && best != root && later(share, best);
-            if (stronger || as_strong_and_later) {
-              best = share;
-              best_weight = weight;
-            }
-          };
-          // Scan whichever side is smaller: the account's ties or the sharers so far.
-          const auto row = tie_table->row(node);
-          if (sharers.size() < row.size()) {
-            for (std::uint32_t other : sharers) {
-              std::uint32_t other_node = ties_->node_of_account(other);
-              if (other_node == no_index || other_node == root_node || ties_->node(other_node).account != other) continue;
-              if (double weight = tie_table->weight(node, other_node); weight > 0) weigh(other, weight);
-            }
-          } else {
-            for (const auto& [neighbour, weight] : row) {
-              if (neighbour != root_node) weigh(ties_->node(neighbour).account, weight);
-            }
+        double best_weight = std::max(0.0, tie_table->weight(account, root_author) - 1);
+        auto weigh = [&](std::uint32_t other, double weight) {
+          if (other == account) return;
+          const LatestShare& share = latest_share[other];
+          if (share.post == no_index || share.post == root || share.time > time) return;
+          bool stronger = weight > best_weight;
+          bool as_strong_and_later = weight == best_weight && best != root && later(share.post, best);
+          if (stronger || as_strong_and_later) {
+            best = share.post;
+            best_weight = weight;
+          }
+        };
+        // Scan whichever side is smaller: the account's ties or the sharers so far.
+        const auto row = tie_table->row(account);
+        if (sharers.size() < row.size()) {
+          for (std::uint32_t other : sharers) {
+            if (other == root_author) continue;
+            if (double weight = tie_table->weight(account, other); weight > 0) weigh(other, weight);
+          }
+        } else {
+          for (const auto& [neighbour, weight] : row) {
+            if (neighbour != root_author) weigh(neighbour, weight);
           }
         }
       }
       parents_[p] = best;
       if (best != root) ++rewired_;
-      std::uint32_t& latest = latest_share[account];
-      if (latest == no_index) {
+      LatestShare& latest = latest_share[account];
+      if (latest.post == no_index) {
         sharers.push_back(account);
-        latest = p;
-      } else if (d.post_time(p) >= d.post_time(latest)) {
-        latest = p;
+        latest = {p, time};
+      } else if (time >= latest.time) {
+        latest = {p, time};
       }
     }
   }
