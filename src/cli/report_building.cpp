@@ -104,21 +104,6 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   Investigation& inv = session.investigation();
   const SubjectMatch& match = inv.subject_match();
   mark("subject matched");
-  // What does not need the communities is computed while Leiden runs.
-  inv.start_communities();
-  mark("graphs for the communities, Leiden started");
-  const AccountGraph& graph = inv.subject_graph();
-  mark("subject graph");
-  const AccountRanking& ranking = inv.ranking();
-  mark("accounts ranked (while Leiden runs)");
-  inv.parents();
-  mark("diffusion parents");
-  const CommunityDetection& communities = inv.communities();
-  mark("communities (Leiden collected, labels)");
-  const OriginTrace& origin = inv.origin();
-  mark("origin chain");
-  const std::vector<std::int64_t> node_community = inv.communities_of(graph);
-
   ReportDocument doc;
   doc.subject = session.subject().text();
   doc.title = !options.title.empty() ? options.title
@@ -135,6 +120,98 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
                       std::string(d.account_handle(author)), d.post_time(post), post_url(d, post), text_of(post),
                       post_provenance(d, post)};
   };
+
+  // What does not need the communities is computed while Leiden runs on the second core.
+  inv.start_communities();
+  mark("graphs for the communities, Leiden started");
+  const AccountGraph& graph = inv.subject_graph();
+  mark("subject graph");
+  const AccountRanking& ranking = inv.ranking();
+  mark("accounts ranked");
+  inv.parents();
+  mark("diffusion parents");
+  // Cascades, and how the top spreaders change from the root assumption.
+  DiffusionParents root_parents(d, match, ParentAssumption::root);
+  root_parents.run();
+  CascadeReconstruction under_root(d, match, root_parents);
+  under_root.run();
+  CascadeReconstruction reconstructed(d, match, inv.parents());
+  reconstructed.run();
+  doc.cascades.assumption = std::string(parent_assumption_name(inv.options().parent));
+  doc.cascades.trees = static_cast<std::int64_t>(reconstructed.tree_count());
+  double sum_size = 0, sum_depth = 0, sum_virality = 0;
+  for (const CascadeMetrics& m : reconstructed.metrics()) {
+    sum_size += static_cast<double>(m.size);
+    sum_depth += m.depth;
+    sum_virality += m.structural_virality;
+    doc.cascades.posts += static_cast<std::int64_t>(m.size);
+    doc.cascades.max_size = std::max<std::int64_t>(doc.cascades.max_size, static_cast<std::int64_t>(m.size));
+    doc.cascades.max_depth = std::max<std::int64_t>(doc.cascades.max_depth, m.depth);
+  }
+  if (doc.cascades.trees > 0) {
+    double trees = static_cast<double>(doc.cascades.trees);
+    doc.cascades.mean_size = sum_size / trees;
+    doc.cascades.mean_depth = sum_depth / trees;
+    doc.cascades.mean_structural_virality = sum_virality / trees;
+  }
+  for (std::size_t i = 0; i < std::min(options.top_cascades, reconstructed.tree_count()); ++i) {
+    const CascadeMetrics& m = reconstructed.metrics()[i];
+    ReportCascadeRow row;
+    row.root = report_post(reconstructed.roots()[i]);
+    row.size = static_cast<std::int64_t>(m.size);
+    row.accounts = static_cast<std::int64_t>(m.accounts);
+    row.depth = m.depth;
+    row.max_breadth = static_cast<std::int64_t>(m.max_breadth);
+    row.structural_virality = m.structural_virality;
+    for (const TimeToAccounts& t : m.time_to_accounts) {
+      if (t.accounts == 100) row.time_to_100 = t.time;
+    }
+    doc.cascades.largest.push_back(std::move(row));
+  }
+  for (const SpreaderChange& c : compare_spreaders(under_root, reconstructed, 10)) {
+    doc.cascades.spreaders.push_back({std::string(d.account_handle(c.account)), c.first, c.second});
+  }
+
+  mark("cascades (two assumptions)");
+  // Coordination.
+  {
+    CoordinationDetection detection(d, match);
+    detection.run();
+    doc.coordination.ran = true;
+    doc.coordination.window = CoordinationParameters{}.window;
+    doc.coordination.pairs = static_cast<std::int64_t>(detection.pairs());
+    for (std::size_t i = 0; i < std::min<std::size_t>(options.coordinated_groups, detection.clusters().size()); ++i) {
+      const CoordinatedCluster& c = detection.clusters()[i];
+      ReportCoordinatedCluster group;
+      group.accounts = static_cast<std::int64_t>(c.accounts.size());
+      group.coactions = c.coactions;
+      std::size_t young = 0, default_profile = 0;
+      for (const AccountSignals& a : c.accounts) {
+        young += a.age_days >= 0 && a.age_days < 90;
+        default_profile += a.default_profile.value_or(false);
+        if (group.members.size() < options.coordinated_members) {
+          group.members.push_back({std::string(d.account_native_id(a.account)), std::string(d.account_handle(a.account)),
+                                   a.age_days, a.posts_per_hour, a.default_profile, a.followers});
+        }
+      }
+      group.young_share = static_cast<double>(young) / static_cast<double>(c.accounts.size());
+      group.default_profile_share = static_cast<double>(default_profile) / static_cast<double>(c.accounts.size());
+      for (std::size_t k = 0; k < std::min<std::size_t>(options.coordinated_actions, c.actions.size()); ++k) {
+        const CoordinatedAction& a = c.actions[k];
+        group.actions.push_back({std::string(coordinated_action_kind_name(a.kind)), a.what, report_post(a.example), a.first,
+                                 a.last, a.accounts});
+      }
+      doc.coordination.clusters.push_back(std::move(group));
+    }
+  }
+
+  mark("coordination");
+
+  const CommunityDetection& communities = inv.communities();
+  mark("communities (Leiden collected, labels)");
+  const OriginTrace& origin = inv.origin();
+  mark("origin chain");
+  const std::vector<std::int64_t> node_community = inv.communities_of(graph);
 
   // Origin.
   const auto& chain = origin.chain();
@@ -264,82 +341,6 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   }
 
   mark("bridges");
-  // Cascades, and how the top spreaders change from the root assumption.
-  DiffusionParents root_parents(d, match, ParentAssumption::root);
-  root_parents.run();
-  CascadeReconstruction under_root(d, match, root_parents);
-  under_root.run();
-  CascadeReconstruction reconstructed(d, match, inv.parents());
-  reconstructed.run();
-  doc.cascades.assumption = std::string(parent_assumption_name(inv.options().parent));
-  doc.cascades.trees = static_cast<std::int64_t>(reconstructed.tree_count());
-  double sum_size = 0, sum_depth = 0, sum_virality = 0;
-  for (const CascadeMetrics& m : reconstructed.metrics()) {
-    sum_size += static_cast<double>(m.size);
-    sum_depth += m.depth;
-    sum_virality += m.structural_virality;
-    doc.cascades.posts += static_cast<std::int64_t>(m.size);
-    doc.cascades.max_size = std::max<std::int64_t>(doc.cascades.max_size, static_cast<std::int64_t>(m.size));
-    doc.cascades.max_depth = std::max<std::int64_t>(doc.cascades.max_depth, m.depth);
-  }
-  if (doc.cascades.trees > 0) {
-    double trees = static_cast<double>(doc.cascades.trees);
-    doc.cascades.mean_size = sum_size / trees;
-    doc.cascades.mean_depth = sum_depth / trees;
-    doc.cascades.mean_structural_virality = sum_virality / trees;
-  }
-  for (std::size_t i = 0; i < std::min(options.top_cascades, reconstructed.tree_count()); ++i) {
-    const CascadeMetrics& m = reconstructed.metrics()[i];
-    ReportCascadeRow row;
-    row.root = report_post(reconstructed.roots()[i]);
-    row.size = static_cast<std::int64_t>(m.size);
-    row.accounts = static_cast<std::int64_t>(m.accounts);
-    row.depth = m.depth;
-    row.max_breadth = static_cast<std::int64_t>(m.max_breadth);
-    row.structural_virality = m.structural_virality;
-    for (const TimeToAccounts& t : m.time_to_accounts) {
-      if (t.accounts == 100) row.time_to_100 = t.time;
-    }
-    doc.cascades.largest.push_back(std::move(row));
-  }
-  for (const SpreaderChange& c : compare_spreaders(under_root, reconstructed, 10)) {
-    doc.cascades.spreaders.push_back({std::string(d.account_handle(c.account)), c.first, c.second});
-  }
-
-  mark("cascades (two assumptions)");
-  // Coordination.
-  {
-    CoordinationDetection detection(d, match);
-    detection.run();
-    doc.coordination.ran = true;
-    doc.coordination.window = CoordinationParameters{}.window;
-    doc.coordination.pairs = static_cast<std::int64_t>(detection.pairs());
-    for (std::size_t i = 0; i < std::min<std::size_t>(options.coordinated_groups, detection.clusters().size()); ++i) {
-      const CoordinatedCluster& c = detection.clusters()[i];
-      ReportCoordinatedCluster group;
-      group.accounts = static_cast<std::int64_t>(c.accounts.size());
-      group.coactions = c.coactions;
-      std::size_t young = 0, default_profile = 0;
-      for (const AccountSignals& a : c.accounts) {
-        young += a.age_days >= 0 && a.age_days < 90;
-        default_profile += a.default_profile.value_or(false);
-        if (group.members.size() < options.coordinated_members) {
-          group.members.push_back({std::string(d.account_native_id(a.account)), std::string(d.account_handle(a.account)),
-                                   a.age_days, a.posts_per_hour, a.default_profile, a.followers});
-        }
-      }
-      group.young_share = static_cast<double>(young) / static_cast<double>(c.accounts.size());
-      group.default_profile_share = static_cast<double>(default_profile) / static_cast<double>(c.accounts.size());
-      for (std::size_t k = 0; k < std::min<std::size_t>(options.coordinated_actions, c.actions.size()); ++k) {
-        const CoordinatedAction& a = c.actions[k];
-        group.actions.push_back({std::string(coordinated_action_kind_name(a.kind)), a.what, report_post(a.example), a.first,
-                                 a.last, a.accounts});
-      }
-      doc.coordination.clusters.push_back(std::move(group));
-    }
-  }
-
-  mark("coordination");
   // Map.
   if (options.map) {
     MapBuildOptions map_options = options.map_options;
