@@ -30,7 +30,6 @@ void AccountRanking::run() {
       out_strength_[directed.to[i]] += directed.weight[i];
     }
   }
-  pagerank_ = ig::pagerank(directed, parameters_.damping, is_directed);
 
   std::vector<std::uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
@@ -46,7 +45,9 @@ void AccountRanking::run() {
     sources.resize(wanted);
     std::sort(sources.begin(), sources.end());
   }
-  betweenness_ = ig::betweenness_from_sources(directed, is_directed, sources);
+  ig::Centrality centrality = ig::pagerank_and_betweenness(directed, parameters_.damping, is_directed, sources);
+  pagerank_ = std::move(centrality.pagerank);
+  betweenness_ = std::move(centrality.betweenness);
   // Scaled up from the sampled sources, then normalised by the number of pairs a node can lie
   // between: (n-1)(n-2) ordered pairs, or half as many unordered ones.
   const double scale = sources.empty() ? 0 : static_cast<double>(n) / static_cast<double>(sources.size());

@@ -1,7 +1,9 @@
 #include "analysis/investigation.h"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include "graph/account_graph_builder.h"
@@ -30,12 +32,14 @@ const AccountGraph& Investigation::whole_graph() {
 
 const AccountGraph& Investigation::subject_graph() {
   if (subject_.whole_dataset()) return whole_graph();
-  if (!subject_graph_) {
-    AccountGraphOptions graph_options;
-    graph_options.posts = subject_match().shares();
-    subject_graph_ = std::make_unique<AccountGraph>(build_account_graph(dataset_, graph_options));
-  }
+  if (!subject_graph_) subject_graph_ = std::make_unique<AccountGraph>(build_subject_graph());
   return *subject_graph_;
+}
+
+AccountGraph Investigation::build_subject_graph() {
+  AccountGraphOptions graph_options;
+  graph_options.posts = subject_match().shares();
+  return build_account_graph(dataset_, graph_options);
 }
 
 const AccountGraph* Investigation::ties_for(ParentAssumption assumption) {
@@ -62,7 +66,30 @@ const AccountGraph& Investigation::community_graph() {
 }
 
 void Investigation::start_communities() {
-  if (!communities_) make_communities();
+  if (!communities_) {
+    // Until Leiden starts, the second core has nothing to do: it builds the subject graph.
+    std::thread subject_graph_builder;
+    std::exception_ptr failure;
+    if (!subject_.whole_dataset() && !subject_graph_) {
+      subject_match();  // here, not raced for by the builder
+      subject_graph_builder = std::thread([&, this] {
+        try {
+          subject_graph_ = std::make_unique<AccountGraph>(build_subject_graph());
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      });
+    }
+    try {
+      make_communities();
+    } catch (...) {
+      if (subject_graph_builder.joinable()) subject_graph_builder.join();
+      throw;
+    }
+    // Joined before Leiden forks: a forked copy has only the thread that forked.
+    if (subject_graph_builder.joinable()) subject_graph_builder.join();
+    if (failure) std::rethrow_exception(failure);
+  }
   communities_->start();
 }
 

@@ -58,6 +58,7 @@ class Investigation {
  private:
   const AccountGraph* ties_for(ParentAssumption assumption);
   void make_communities();
+  AccountGraph build_subject_graph();
 
   const Dataset& dataset_;
   Subject subject_;

@@ -124,6 +124,28 @@ std::int64_t count_of(const std::vector<std::int64_t>& membership) {
   return count;
 }
 
+std::vector<double> pagerank_of(Graph& graph, double damping, bool directed) {
+  Vector result;
+  igraph_real_t value = 0;
+  check(igraph_pagerank(graph.get(), IGRAPH_PAGERANK_ALGO_PRPACK, result.get(), &value, igraph_vss_all(), directed,
+                        damping, graph.weights(), nullptr),
+        "PageRank");
+  return result.values();
+}
+
+std::vector<double> betweenness_of(Graph& graph, bool directed, std::span<const std::uint32_t> sources) {
+  IntVector source_ids(static_cast<igraph_integer_t>(sources.size()));
+  for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(*source_ids.get())[i] = sources[i];
+  igraph_vs_t source_set;
+  check(igraph_vs_vector(&source_set, source_ids.get()), "vertex set");
+  Vector result;
+  check(igraph_betweenness_subset(graph.get(), result.get(), igraph_vss_all(), directed, source_set, igraph_vss_all(),
+                                  nullptr),
+        "betweenness");
+  igraph_vs_destroy(&source_set);
+  return result.values();
+}
+
 }  // namespace
 
 void set_interruption_flag(const std::atomic<bool>* stop) {
@@ -134,12 +156,7 @@ void set_interruption_flag(const std::atomic<bool>* stop) {
 std::vector<double> pagerank(const WeightedEdges& edges, double damping, bool directed) {
   if (edges.node_count == 0) return {};
   Graph graph(edges, directed);
-  Vector result;
-  igraph_real_t value = 0;
-  check(igraph_pagerank(graph.get(), IGRAPH_PAGERANK_ALGO_PRPACK, result.get(), &value, igraph_vss_all(), directed,
-                        damping, graph.weights(), nullptr),
-        "PageRank");
-  return result.values();
+  return pagerank_of(graph, damping, directed);
 }
 
 Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed,
@@ -259,58 +276,58 @@ double modularity(const WeightedEdges& undirected, const std::vector<std::int64_
 
 namespace {
 
-std::vector<double> betweenness_in_this_process(const WeightedEdges& edges, bool directed,
-                                                std::span<const std::uint32_t> sources) {
+// PageRank (when `damping` is given) and sampled betweenness on one igraph graph, built once.
+Centrality centrality(const WeightedEdges& edges, std::optional<double> damping, bool directed,
+                      std::span<const std::uint32_t> sources) {
+  Centrality out;
+  if (edges.node_count == 0) return out;
   Graph graph(edges, directed);
-  IntVector source_ids(static_cast<igraph_integer_t>(sources.size()));
-  for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(*source_ids.get())[i] = sources[i];
-  igraph_vs_t source_set;
-  check(igraph_vs_vector(&source_set, source_ids.get()), "vertex set");
-  Vector result;
-  check(igraph_betweenness_subset(graph.get(), result.get(), igraph_vss_all(), directed, source_set, igraph_vss_all(),
-                                  nullptr),
-        "betweenness");
-  igraph_vs_destroy(&source_set);
-  return result.values();
-}
-
-// Half the sources in a forked copy of this process (ForkedTask): on a large graph the sampled
-// searches are the longest step of ranking accounts. Falls back to this process when the copy
-// cannot be made or fails.
-std::vector<double> betweenness_on_two_cores(const WeightedEdges& edges, bool directed,
-                                             std::span<const std::uint32_t> sources) {
-  const std::size_t half = sources.size() / 2;
-  std::span<const std::uint32_t> mine = sources.first(half);
-  std::span<const std::uint32_t> theirs = sources.subspan(half);
+  auto pagerank_if_wanted = [&] {
+    if (damping) out.pagerank = pagerank_of(graph, *damping, directed);
+  };
+  // On a large graph the sampled searches are the longest step: half the sources go to a forked
+  // copy (ForkedTask), which has the graph already, while this process computes PageRank and its
+  // half. Forking costs a few milliseconds: worth it from about a second of searching.
+  constexpr double searches_worth_two_cores = 5e7;
+  const bool large = static_cast<double>(edges.size()) * static_cast<double>(sources.size()) >= searches_worth_two_cores;
+  if (!large || sources.size() < 2 || std::thread::hardware_concurrency() < 2) {
+    pagerank_if_wanted();
+    out.betweenness = betweenness_of(graph, directed, sources);
+    return out;
+  }
+  const std::span<const std::uint32_t> mine = sources.first(sources.size() / 2);
+  const std::span<const std::uint32_t> theirs = sources.subspan(sources.size() / 2);
   ForkedTask copy([&] {
-    std::vector<double> part = betweenness_in_this_process(edges, directed, theirs);
+    std::vector<double> part = betweenness_of(graph, directed, theirs);
     return std::string(reinterpret_cast<const char*>(part.data()), part.size() * sizeof(double));
   });
-  if (!copy.started()) return betweenness_in_this_process(edges, directed, sources);
-  std::vector<double> result = betweenness_in_this_process(edges, directed, mine);
+  pagerank_if_wanted();
+  if (!copy.started()) {
+    out.betweenness = betweenness_of(graph, directed, sources);
+    return out;
+  }
+  out.betweenness = betweenness_of(graph, directed, mine);
   std::optional<std::string> bytes = copy.wait();
-  std::vector<double> part(result.size());
+  std::vector<double> part(out.betweenness.size());
   if (bytes && bytes->size() == part.size() * sizeof(double)) {
     std::memcpy(part.data(), bytes->data(), bytes->size());
   } else {
-    part = betweenness_in_this_process(edges, directed, theirs);
+    part = betweenness_of(graph, directed, theirs);
   }
-  for (std::size_t i = 0; i < result.size(); ++i) result[i] += part[i];
-  return result;
+  for (std::size_t i = 0; i < part.size(); ++i) out.betweenness[i] += part[i];
+  return out;
 }
 
 }  // namespace
 
+Centrality pagerank_and_betweenness(const WeightedEdges& edges, double damping, bool directed,
+                                    const std::vector<std::uint32_t>& sources) {
+  return centrality(edges, damping, directed, sources);
+}
+
 std::vector<double> betweenness_from_sources(const WeightedEdges& edges, bool directed,
                                              const std::vector<std::uint32_t>& sources) {
-  if (edges.node_count == 0) return {};
-  // Forking costs a few milliseconds: worth it from about a second of searching.
-  constexpr double searches_worth_two_cores = 5e7;
-  const bool large = static_cast<double>(edges.size()) * static_cast<double>(sources.size()) >= searches_worth_two_cores;
-  if (large && sources.size() >= 2 && std::thread::hardware_concurrency() >= 2) {
-    return betweenness_on_two_cores(edges, directed, sources);
-  }
-  return betweenness_in_this_process(edges, directed, sources);
+  return centrality(edges, std::nullopt, directed, sources).betweenness;
 }
 
 std::vector<std::int64_t> coreness(const WeightedEdges& edges) {

@@ -7,6 +7,12 @@
 namespace leaktrace {
 namespace {
 
+std::vector<std::uint32_t> every_181st(std::uint32_t count) {
+  std::vector<std::uint32_t> sources;
+  for (std::uint32_t s = 0; s < count; ++s) sources.push_back(s * 181);
+  return sources;
+}
+
 // A random graph: each edge from a random node, to a random node or, `in_group_percent` of the
 // time, to one of the 50 nodes of its group (dense groups that Leiden has to find).
 WeightedEdges random_graph(std::uint32_t nodes, std::size_t edges, int in_group_percent = 0) {
@@ -29,8 +35,7 @@ WeightedEdges random_graph(std::uint32_t nodes, std::size_t edges, int in_group_
 
 TEST(SampledBetweenness, SplitOverTwoProcessesItIsTheSumOfBothHalvesSearches) {
   WeightedEdges graph = random_graph(50000, 200000);  // large enough to split its sources over two processes
-  std::vector<std::uint32_t> sources;
-  for (std::uint32_t s = 0; s < 256; ++s) sources.push_back(s * 181);
+  std::vector<std::uint32_t> sources = every_181st(256);
   std::vector<double> together = ig::betweenness_from_sources(graph, true, sources);
 
   // Each half alone is small enough to run in this process.
@@ -47,6 +52,20 @@ TEST(SampledBetweenness, SplitOverTwoProcessesItIsTheSumOfBothHalvesSearches) {
     largest = std::max(largest, together[i]);
   }
   EXPECT_GT(largest, 0);
+}
+
+TEST(PageRankAndBetweenness, OnOneGraphTheyAreWhatEachGivesAlone) {
+  for (std::size_t edges : {2000u, 200000u}) {  // in this process, and split over two
+    WeightedEdges graph = random_graph(edges / 4, edges);
+    const std::vector<std::uint32_t> sources = every_181st(edges < 10000 ? 2 : 256);
+    ig::Centrality both = ig::pagerank_and_betweenness(graph, 0.85, true, sources);
+    const std::vector<double> pagerank = ig::pagerank(graph, 0.85, true);
+    ASSERT_EQ(both.pagerank.size(), pagerank.size());
+    for (std::size_t i = 0; i < pagerank.size(); ++i) EXPECT_NEAR(both.pagerank[i], pagerank[i], 1e-12) << edges << " edges";
+    const std::vector<double> alone = ig::betweenness_from_sources(graph, true, sources);
+    ASSERT_EQ(both.betweenness.size(), alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) EXPECT_NEAR(both.betweenness[i], alone[i], 1e-9 * (1 + alone[i]));
+  }
 }
 
 TEST(BackgroundLeiden, RunInACopyItFindsWhatItFindsHere) {
