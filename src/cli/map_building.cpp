@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -66,9 +65,14 @@ class PostTexts {
 
 GraphPositions lay_out(const AccountGraph& graph, const std::vector<std::int64_t>& communities,
                        const std::vector<double>& pagerank, const MapBuildOptions& options) {
+  if (graph.node_count() == 0) return {};
+  return lay_out(layout_graph_of(graph), communities, pagerank, options);
+}
+
+GraphPositions lay_out(const LayoutGraph& layout, const std::vector<std::int64_t>& communities,
+                       const std::vector<double>& pagerank, const MapBuildOptions& options) {
   GraphPositions positions;
-  if (graph.node_count() == 0) return positions;
-  LayoutGraph layout = layout_graph_of(graph);
+  if (layout.node_count() == 0) return positions;
   BackboneOptions backbone;
   backbone.iterations = options.iterations;
   std::size_t wide = 0;
@@ -100,7 +104,8 @@ MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& 
   const CommunityDetection& communities = session.shown_communities();
   const std::vector<std::int64_t> community = session.shown_communities_of_nodes();
   const std::vector<double>& pagerank = ranking.pagerank();
-  GraphPositions positions = lay_out(graph, community, pagerank, options);
+  const LayoutGraph layout = layout_graph_of(graph);
+  GraphPositions positions = lay_out(layout, community, pagerank, options);
 
   MapDocument doc;
   doc.title = options.title;
@@ -117,7 +122,6 @@ MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& 
   }
 
   // What the map keeps of a large graph.
-  LayoutGraph layout = layout_graph_of(graph);
   MapSample sample = sample_beyond_backbone(layout, positions.backbone, positions.description, options.sample,
                                             session.options().seed, options.max_accounts);
   doc.sampling = {sample.accounts_total, sample.accounts_shown, sample.edges_total, sample.edges_shown, sample.how};
@@ -126,11 +130,12 @@ MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& 
 
   // Each node's first share and most shared posts of the subject.
   std::vector<std::uint32_t> first_share(graph.node_count(), no_index);
-  std::unordered_map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> top_posts;
+  std::vector<std::vector<std::pair<std::int64_t, std::uint32_t>>> top_posts(sample.nodes.size());  // by map index
+  std::vector<std::uint32_t> shares_of;  // reposts and quotes of each post, by post index
   const Dataset* d = session.reads_network() ? nullptr : &session.dataset();
   if (d) {
     const SubjectMatch& match = session.subject_match();
-    std::unordered_map<std::uint32_t, std::int64_t> shares_of;
+    shares_of.assign(d->post_count(), 0);
     for (std::uint32_t p : match.posts()) {
       PostKind kind = d->post_kind(p);
       if ((kind == PostKind::repost || kind == PostKind::quote) && d->post_parent(p) != no_index) {
@@ -141,10 +146,7 @@ MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& 
       std::uint32_t node = graph.node_of_account(d->post_author(p));
       if (node == no_index) continue;
       if (first_share[node] == no_index) first_share[node] = p;
-      if (d->post_kind(p) != PostKind::repost && map_index[node] != no_index) {
-        auto it = shares_of.find(p);
-        top_posts[node].emplace_back(it == shares_of.end() ? 0 : it->second, p);
-      }
+      if (d->post_kind(p) != PostKind::repost && map_index[node] != no_index) top_posts[map_index[node]].emplace_back(shares_of[p], p);
     }
     doc.start = match.posts().empty() ? unknown_time : d->post_time(match.posts().front());
     doc.end = match.posts().empty() ? unknown_time : d->post_time(match.posts().back());
@@ -158,11 +160,9 @@ MapDocument build_map_document(AnalysisSession& session, const MapBuildOptions& 
       MapNode& n = doc.nodes[i];
       if (first_share[node] != no_index) {
         n.first_share = d->post_time(first_share[node]);
-        auto it = shares_of.find(first_share[node]);
-        n.first_share_post = map_post(first_share[node], it == shares_of.end() ? 0 : it->second);
+        n.first_share_post = map_post(first_share[node], shares_of[first_share[node]]);
       }
-      if (auto it = top_posts.find(node); it != top_posts.end()) {
-        auto& posts = it->second;
+      if (auto& posts = top_posts[i]; !posts.empty()) {
         std::size_t keep = std::min(options.top_posts, posts.size());
         std::partial_sort(posts.begin(), posts.begin() + static_cast<std::ptrdiff_t>(keep), posts.end(),
                           [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/analysis_session.h"
+#include "layout/layout_graph.h"
 #include "render/map_document.h"
 
 namespace leaktrace {
@@ -34,6 +35,8 @@ struct GraphPositions {
   bool interrupted = false;
 };
 GraphPositions lay_out(const AccountGraph& graph, const std::vector<std::int64_t>& communities,
+                       const std::vector<double>& pagerank, const MapBuildOptions& options);
+GraphPositions lay_out(const LayoutGraph& layout, const std::vector<std::int64_t>& communities,
                        const std::vector<double>& pagerank, const MapBuildOptions& options);
 
 // The propagation map of what the session shows (the subject's graph, or an imported network):
