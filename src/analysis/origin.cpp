@@ -64,10 +64,16 @@ void OriginTrace::run() {
     });
   }
   traced_ = queue.size();
-  std::sort(queue.begin(), queue.end(), [&](std::uint32_t a, std::uint32_t b) {
+  // The shares come in time order (ties by index, as posts_by_time keeps them): only what they
+  // led back to needs sorting, then merging in.
+  auto earlier = [&](std::uint32_t a, std::uint32_t b) {
     if (d.post_time(a) != d.post_time(b)) return d.post_time(a) < d.post_time(b);
     return a < b;
-  });
+  };
+  const auto led_back_to = queue.begin() + static_cast<std::ptrdiff_t>(std::count_if(
+                               shares.begin(), shares.end(), [&](std::uint32_t p) { return d.post_time(p) != unknown_time; }));
+  std::sort(led_back_to, queue.end(), earlier);
+  std::inplace_merge(queue.begin(), led_back_to, queue.end(), earlier);
 
   // Earliest source of each traced post, in time order: a step back goes to a post no later.
   // By post: the time of its earliest source once placed, and the step back towards it.
@@ -158,27 +164,21 @@ void OriginTrace::run() {
 
   // First large amplification: the post whose N-th repost or quote came first.
   amplification_.reset();
-  std::vector<std::pair<std::uint32_t, TimeMs>> share_times;  // (shared post, when), sorted
+  // Shares come in time order, so a post's N-th share is the N-th met.
+  const auto n = static_cast<std::uint32_t>(std::max<std::int64_t>(parameters_.amplification_shares, 1));
+  std::vector<std::uint32_t> shared(d.post_count(), 0);
+  std::vector<std::pair<std::uint32_t, TimeMs>> reached_at;  // (post, time of its N-th share)
   for (std::uint32_t p : shares) {
     PostKind kind = d.post_kind(p);
     if ((kind == PostKind::repost || kind == PostKind::quote) && d.post_parent(p) != no_index) {
-      share_times.emplace_back(d.post_parent(p), d.post_time(p));
+      if (++shared[d.post_parent(p)] == n) reached_at.emplace_back(d.post_parent(p), d.post_time(p));
     }
   }
-  std::sort(share_times.begin(), share_times.end());
-  const auto n = static_cast<std::size_t>(parameters_.amplification_shares);
-  for (std::size_t first = 0; first < share_times.size();) {
-    const std::uint32_t post = share_times[first].first;
-    std::size_t last = first;
-    while (last < share_times.size() && share_times[last].first == post) ++last;
-    if (last - first >= n) {
-      TimeMs reached = share_times[first + n - 1].second;
-      if (!amplification_ || reached < amplification_->reached ||
-          (reached == amplification_->reached && post < amplification_->post)) {
-        amplification_ = Amplification{post, static_cast<std::int64_t>(last - first), reached};
-      }
+  for (const auto& [post, reached] : reached_at) {
+    if (!amplification_ || reached < amplification_->reached ||
+        (reached == amplification_->reached && post < amplification_->post)) {
+      amplification_ = Amplification{post, static_cast<std::int64_t>(shared[post]), reached};
     }
-    first = last;
   }
   mark_finished();
 }
