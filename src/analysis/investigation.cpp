@@ -162,17 +162,17 @@ std::vector<std::int64_t> Investigation::communities_of(const AccountGraph& grap
 std::vector<std::uint32_t> Investigation::hubs(std::size_t count) {
   const AccountGraph& graph = subject_graph();
   const std::vector<double>& strength = ranking().in_strength();
-  std::vector<std::uint32_t> order(graph.node_count());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t node = 0; node < graph.node_count(); ++node) {
+    if (strength[node] > 0 && graph.node(node).account != no_index) order.push_back(node);
+  }
+  const auto top = order.begin() + static_cast<std::ptrdiff_t>(std::min(count, order.size()));
+  std::partial_sort(order.begin(), top, order.end(), [&](std::uint32_t a, std::uint32_t b) {
     if (strength[a] != strength[b]) return strength[a] > strength[b];
     return graph.node(a).key < graph.node(b).key;
   });
   std::vector<std::uint32_t> accounts;
-  for (std::uint32_t node : order) {
-    if (accounts.size() >= count || strength[node] <= 0) break;
-    if (graph.node(node).account != no_index) accounts.push_back(graph.node(node).account);
-  }
+  for (auto it = order.begin(); it != top; ++it) accounts.push_back(graph.node(*it).account);
   return accounts;
 }
 

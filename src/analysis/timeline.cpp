@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -72,13 +73,16 @@ void Timeline::run() {
   totals_.assign(bins, 0);
 
   const bool by_community = parameters_.by == TimelineParameters::By::community;
-  const std::size_t series_count = by_community ? communities_->communities().size() : platform_count;
+  const std::size_t community_count = by_community ? communities_->communities().size() : 0;
+  const std::size_t apart = parameters_.max_communities > 0 ? std::min(parameters_.max_communities, community_count)
+                                                             : community_count;
+  const std::size_t other = apart < community_count ? apart : SIZE_MAX;  // the series of the rest
+  const std::size_t series_count = by_community ? apart + (other != SIZE_MAX ? 1 : 0) : platform_count;
   std::vector<TimelineSeries> all(series_count);
   for (std::size_t s = 0; s < series_count; ++s) {
-    all[s].counts.assign(bins, 0);
     if (by_community) {
-      all[s].community = static_cast<std::int64_t>(s);
-      all[s].name = std::to_string(s);
+      all[s].community = s == other ? -1 : static_cast<std::int64_t>(s);
+      all[s].name = s == other ? "other" : std::to_string(s);
     } else {
       all[s].name = std::string(platform_name(static_cast<Platform>(s)));
     }
@@ -92,9 +96,10 @@ void Timeline::run() {
     const auto bin = static_cast<std::size_t>((d.post_time(p) - start_) / parameters_.bin);
     ++totals_[bin];
     std::int64_t community = communities_ ? communities_->community_of_account(d.post_author(p)) : -1;
-    std::size_t s = by_community ? static_cast<std::size_t>(std::max<std::int64_t>(community, 0))
+    std::size_t s = by_community ? std::min(static_cast<std::size_t>(std::max<std::int64_t>(community, 0)), other)
                                  : static_cast<std::size_t>(d.post_platform(p));
     if (!by_community || community >= 0) {
+      if (all[s].counts.empty()) all[s].counts.assign(bins, 0);  // only series that count something
       ++all[s].counts[bin];
       ++all[s].total;
     }

@@ -28,6 +28,10 @@ struct TimelineParameters {
   std::vector<std::uint32_t> hubs;
   // First-in-community milestones only for communities of at least this many accounts.
   std::int64_t milestone_community_accounts = 10;
+  // By community: a series for each of the this many largest (ids below it), the rest summed in
+  // one series "other" (community -1); 0 keeps every community apart (a 17M-post dataset has
+  // hundreds of thousands).
+  std::size_t max_communities = 0;
 };
 
 struct TimelineSeries {

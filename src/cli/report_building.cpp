@@ -261,6 +261,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   TimelineParameters timeline_parameters;
   timeline_parameters.by = TimelineParameters::By::community;
   timeline_parameters.hubs = inv.hubs(10);
+  timeline_parameters.max_communities = chart_communities;  // the rest is charted as "other" anyway
   if (!match.posts().empty()) {
     TimeMs span = d.post_time(match.posts().back()) - d.post_time(match.posts().front());
     timeline_parameters.bin = options.bin > 0 ? options.bin : pick_bin(span);

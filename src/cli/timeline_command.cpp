@@ -22,6 +22,10 @@ class TimelineCommand final : public Command {
     app.add_option("--by", by_, "Count by platform or by community")
         ->check(CLI::IsMember({"platform", "community"}))
         ->capture_default_str();
+    app.add_option("--communities", max_communities_,
+                   "With --by community: a column for each of this many largest communities, the rest summed as other "
+                   "(0: every community)")
+        ->capture_default_str();
     app.add_option("--event", events_, "A marker TIME=LABEL (e.g. 2017-05-05T22:00:00Z=media-silence); repeatable");
     app.footer("Milestones: first post on each platform, first in each community, first share by one of the ten most "
                "amplified accounts (the first hub), the peak bin, and the --event markers.");
@@ -31,6 +35,7 @@ class TimelineCommand final : public Command {
     TimelineParameters parameters;
     parameters.bin = parse_duration(bin_);
     parameters.by = by_ == "community" ? TimelineParameters::By::community : TimelineParameters::By::platform;
+    parameters.max_communities = max_communities_;
     for (const std::string& event : events_) parameters.events.push_back(parse_timeline_event(event));
     AnalysisSession session(options_);
     const Dataset& d = session.dataset();
@@ -77,7 +82,7 @@ class TimelineCommand final : public Command {
       return exit_partial;
     }
     std::vector<std::string> header{"bin start", "total"};
-    for (const TimelineSeries& s : timeline.series()) header.push_back(by_ == "community" ? "c" + s.name : s.name);
+    for (const TimelineSeries& s : timeline.series()) header.push_back(s.community >= 0 ? "c" + s.name : s.name);
     TextTable table(header);
     for (std::size_t bin = 0; bin < timeline.bin_count(); ++bin) {
       if (timeline.totals()[bin] == 0) continue;
@@ -101,6 +106,7 @@ class TimelineCommand final : public Command {
   std::string bin_ = "10m";
   std::string by_ = "platform";
   std::vector<std::string> events_;
+  std::size_t max_communities_ = 12;
 };
 
 }  // namespace

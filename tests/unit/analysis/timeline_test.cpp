@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/communities.h"
+#include "graph/account_graph_builder.h"
 #include "unit/analysis/analysis_test_data.h"
 
 namespace leaktrace {
@@ -54,6 +56,53 @@ TEST(Timeline, CountsPerBinAndMilestones) {
   for (const Milestone& m : timeline.milestones()) kinds.push_back(m.kind);
   EXPECT_EQ(kinds, (std::vector<std::string>{"peak", "first-on-platform", "first-on-platform", "first-hub", "event"}));
   EXPECT_EQ(timeline.milestones()[3].label, "@hub");
+}
+
+// Three groups (5, 4 and 3 accounts) that repost only each other's #leak posts, minute after
+// minute: three communities, the largest first.
+TEST(Timeline, ByCommunityTheLargestApartAndTheRestAsOther) {
+  testing::SmallDataset data;
+  int id = 0;
+  TimeMs at = 0;
+  for (int size : {5, 4, 3}) {
+    std::vector<std::uint32_t> group;
+    for (int i = 0; i < size; ++i) group.push_back(data.account("g" + std::to_string(size) + "_" + std::to_string(i)));
+    for (std::uint32_t author : group) {
+      const std::string original = std::to_string(id++);
+      data.builder().add_hashtag(data.post(original, author, at += minute), "leak");
+      for (std::uint32_t other : group) {
+        if (other != author) data.post(std::to_string(id++), other, at += minute, PostKind::repost, original);
+      }
+    }
+  }
+  Dataset dataset = data.finish();
+  SubjectMatch match(dataset, Subject::parse("#leak"));
+  match.run();
+  AccountGraph graph = build_account_graph(dataset);
+  CommunityDetection communities(graph, &dataset);
+  communities.run();
+  ASSERT_EQ(communities.communities().size(), 3u);
+  TimelineParameters parameters;
+  parameters.by = TimelineParameters::By::community;
+  parameters.bin = 1000 * minute;
+  Timeline every(dataset, match, &communities, parameters);
+  every.run();
+  ASSERT_EQ(every.series().size(), 3u);
+  EXPECT_EQ(every.series()[0].total, 25);  // 5 originals, 5 x 4 reposts
+  EXPECT_EQ(every.series()[1].total, 16);
+  EXPECT_EQ(every.series()[2].total, 9);
+
+  parameters.max_communities = 1;
+  Timeline largest(dataset, match, &communities, parameters);
+  largest.run();
+  ASSERT_EQ(largest.series().size(), 2u);
+  EXPECT_EQ(largest.series()[0].community, 0);
+  EXPECT_EQ(largest.series()[0].total, 25);
+  EXPECT_EQ(largest.series()[1].name, "other");
+  EXPECT_EQ(largest.series()[1].community, -1);
+  EXPECT_EQ(largest.series()[1].total, 25);
+  EXPECT_EQ(largest.series()[1].counts, (std::vector<std::int64_t>{25}));
+  EXPECT_EQ(largest.totals(), every.totals());
 }
 
 TEST(Timeline, ByCommunityNeedsCommunities) {
