@@ -5,6 +5,39 @@
 #include <unordered_map>
 
 namespace leaktrace {
+namespace {
+
+// A share's parent in its tree: a repost's diffusion parent, a quote's quoted post; only when that
+// post shares the subject too. no_index for a root.
+std::uint32_t tree_parent_of(const Dataset& d, const std::vector<bool>& shares, const DiffusionParents& parents,
+                             std::uint32_t p) {
+  const PostKind kind = d.post_kind(p);
+  const std::uint32_t parent = (kind == PostKind::repost || kind == PostKind::quote) ? parents.parent(p) : no_index;
+  return parent != no_index && shares[parent] && parent != p ? parent : no_index;
+}
+
+SpreaderList ranked_spreaders(const Dataset& d, const std::vector<std::int64_t>& attributed) {
+  SpreaderList spreaders;
+  for (std::uint32_t account = 0; account < d.account_count(); ++account) {
+    if (attributed[account] > 0) spreaders.emplace_back(account, attributed[account]);
+  }
+  std::sort(spreaders.begin(), spreaders.end(), [&](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    return d.account_native_id(a.first) < d.account_native_id(b.first);
+  });
+  return spreaders;
+}
+
+}  // namespace
+
+SpreaderList spreaders_under(const Dataset& dataset, const SubjectMatch& subject, const DiffusionParents& parents) {
+  std::vector<std::int64_t> attributed(dataset.account_count(), 0);
+  for (std::uint32_t p : subject.posts()) {
+    const std::uint32_t parent = tree_parent_of(dataset, subject.shares(), parents, p);
+    if (parent != no_index) ++attributed[dataset.post_author(parent)];
+  }
+  return ranked_spreaders(dataset, attributed);
+}
 
 CascadeReconstruction::CascadeReconstruction(const Dataset& dataset, const SubjectMatch& subject,
                                              const DiffusionParents& parents, std::vector<std::size_t> account_thresholds)
@@ -20,9 +53,8 @@ void CascadeReconstruction::run() {
   std::vector<std::uint32_t> child_begin(d.post_count() + 1, 0);
   std::vector<std::int64_t> attributed(d.account_count(), 0);
   for (std::uint32_t p : subject_.posts()) {
-    PostKind kind = d.post_kind(p);
-    std::uint32_t parent = (kind == PostKind::repost || kind == PostKind::quote) ? parents_.parent(p) : no_index;
-    if (parent != no_index && shares[parent] && parent != p) {
+    const std::uint32_t parent = tree_parent_of(d, shares, parents_, p);
+    if (parent != no_index) {
       tree_parent[p] = parent;
       ++child_begin[parent + 1];
       ++attributed[d.post_author(parent)];
@@ -109,14 +141,7 @@ void CascadeReconstruction::run() {
     numbered.clear();
   }
 
-  spreaders_.clear();
-  for (std::uint32_t account = 0; account < d.account_count(); ++account) {
-    if (attributed[account] > 0) spreaders_.emplace_back(account, attributed[account]);
-  }
-  std::sort(spreaders_.begin(), spreaders_.end(), [&](const auto& a, const auto& b) {
-    if (a.second != b.second) return a.second > b.second;
-    return d.account_native_id(a.first) < d.account_native_id(b.first);
-  });
+  spreaders_ = ranked_spreaders(d, attributed);
   mark_finished();
 }
 
@@ -154,16 +179,19 @@ CascadeDatasetSummary CascadeReconstruction::summary() const {
   assure_finished("CascadeReconstruction");
   return summarize_cascades(metrics_, users_);
 }
-const std::vector<std::pair<std::uint32_t, std::int64_t>>& CascadeReconstruction::spreaders() const {
+const SpreaderList& CascadeReconstruction::spreaders() const {
   assure_finished("CascadeReconstruction");
   return spreaders_;
 }
 
 std::vector<SpreaderChange> compare_spreaders(const CascadeReconstruction& first, const CascadeReconstruction& second,
                                               std::size_t count) {
+  return compare_spreaders(first.spreaders(), second.spreaders(), count);
+}
+
+std::vector<SpreaderChange> compare_spreaders(const SpreaderList& first, const SpreaderList& second, std::size_t count) {
   std::unordered_map<std::uint32_t, SpreaderChange> changes;
-  auto take = [&](const CascadeReconstruction& r, bool is_first) {
-    const auto& spreaders = r.spreaders();
+  auto take = [&](const SpreaderList& spreaders, bool is_first) {
     for (std::size_t rank = 0; rank < spreaders.size(); ++rank) {
       auto [account, shares] = spreaders[rank];
       bool in_top = rank < count;
@@ -178,7 +206,7 @@ std::vector<SpreaderChange> compare_spreaders(const CascadeReconstruction& first
   take(first, true);
   take(second, false);
   // Shares of accounts that joined the top only in the second: read their count under the first.
-  for (const auto& [account, shares] : first.spreaders()) {
+  for (const auto& [account, shares] : first) {
     if (auto it = changes.find(account); it != changes.end()) it->second.first = shares;
   }
   std::vector<SpreaderChange> out;

@@ -13,6 +13,9 @@
 
 namespace leaktrace {
 
+// Dataset accounts by the shares attributed to them as direct parent, most first (ties: key).
+using SpreaderList = std::vector<std::pair<std::uint32_t, std::int64_t>>;
+
 // The subject's shares as diffusion trees: each repost under its diffusion parent (as the
 // assumption of `parents` reconstructs it), each quote under the post it quotes; a share that
 // derives from no other share (an original, a reply, a quote of something outside the subject) is
@@ -31,7 +34,7 @@ class CascadeReconstruction : public Analysis {
   const std::vector<CascadeMetrics>& metrics() const;     // of each tree
   CascadeDatasetSummary summary() const;
   // Dataset accounts by the shares attributed to them as direct parent, most first (ties: key).
-  const std::vector<std::pair<std::uint32_t, std::int64_t>>& spreaders() const;
+  const SpreaderList& spreaders() const;
 
  private:
   const Dataset& dataset_;
@@ -46,7 +49,7 @@ class CascadeReconstruction : public Analysis {
   std::vector<std::uint32_t> roots_;
   std::size_t users_ = 0;  // distinct accounts over all trees
   std::vector<CascadeMetrics> metrics_;
-  std::vector<std::pair<std::uint32_t, std::int64_t>> spreaders_;
+  SpreaderList spreaders_;
 };
 
 // How the top spreaders change between two reconstructions: for the accounts in the top `count`
@@ -60,5 +63,9 @@ struct SpreaderChange {
 };
 std::vector<SpreaderChange> compare_spreaders(const CascadeReconstruction& first, const CascadeReconstruction& second,
                                               std::size_t count);
+std::vector<SpreaderChange> compare_spreaders(const SpreaderList& first, const SpreaderList& second, std::size_t count);
+
+// The spreaders a reconstruction finds, without its trees: what comparing with another assumption needs.
+SpreaderList spreaders_under(const Dataset& dataset, const SubjectMatch& subject, const DiffusionParents& parents);
 
 }  // namespace leaktrace

@@ -28,8 +28,8 @@ void CommunityDetection::start() {
   if (leiden_ || finished()) return;
   constexpr std::uint32_t small_graph = 100000;
   const std::size_t runs = parameters_.runs > 0 ? parameters_.runs : (graph_.node_count() <= small_graph ? 5 : 1);
-  leiden_ = std::make_unique<ig::BackgroundLeiden>(graph_.undirected(parameters_.types), parameters_.resolution,
-                                                   parameters_.seed, runs);
+  leiden_ = std::make_unique<ig::BackgroundLeiden>([this] { return graph_.undirected(parameters_.types); },
+                                                   graph_.edges().size(), parameters_.resolution, parameters_.seed, runs);
 }
 
 void CommunityDetection::run() {
@@ -38,6 +38,9 @@ void CommunityDetection::run() {
   leiden_in_background_ = leiden_->in_background();
   ig::Partition partition = leiden_->partition();
   leiden_.reset();
+  if (partition.membership.size() != n) {
+    throw std::runtime_error(fmt::format("Leiden gave {} memberships for a graph of {} nodes", partition.membership.size(), n));
+  }
   modularity_ = partition.modularity;
 
   // Stable ids: by size, then by the smallest node key in the community.

@@ -90,11 +90,10 @@ class CascadesCommand final : public Command {
     const SubjectMatch& match = session.subject_match();
     DiffusionParents root_parents(d, match, ParentAssumption::root);
     root_parents.run();
-    CascadeReconstruction under_root(d, match, root_parents, {std::begin(thresholds), std::end(thresholds)});
-    under_root.run();
+    const SpreaderList under_root = spreaders_under(d, match, root_parents);  // its trees are not shown
     CascadeReconstruction reconstructed(d, match, session.parents(), {std::begin(thresholds), std::end(thresholds)});
     reconstructed.run();
-    std::vector<SpreaderChange> changes = compare_spreaders(under_root, reconstructed, top_);
+    std::vector<SpreaderChange> changes = compare_spreaders(under_root, reconstructed.spreaders(), top_);
     const std::size_t shown = std::min(top_, reconstructed.tree_count());
     if (options_.json) {
       JsonWriter json;

@@ -133,8 +133,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
   // Cascades, and how the top spreaders change from the root assumption.
   DiffusionParents root_parents(d, match, ParentAssumption::root);
   root_parents.run();
-  CascadeReconstruction under_root(d, match, root_parents);
-  under_root.run();
+  const SpreaderList under_root = spreaders_under(d, match, root_parents);  // its trees are not shown
   CascadeReconstruction reconstructed(d, match, inv.parents());
   reconstructed.run();
   doc.cascades.assumption = std::string(parent_assumption_name(inv.options().parent));
@@ -168,7 +167,7 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
     }
     doc.cascades.largest.push_back(std::move(row));
   }
-  for (const SpreaderChange& c : compare_spreaders(under_root, reconstructed, 10)) {
+  for (const SpreaderChange& c : compare_spreaders(under_root, reconstructed.spreaders(), 10)) {
     doc.cascades.spreaders.push_back({std::string(d.account_handle(c.account)), c.first, c.second});
   }
 

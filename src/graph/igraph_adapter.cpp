@@ -212,25 +212,30 @@ std::string partition_bytes(const Partition& partition) {
   return out;
 }
 
-std::optional<Partition> partition_from(const std::string& bytes, std::uint32_t node_count) {
+std::optional<Partition> partition_from(const std::string& bytes) {
   Partition partition;
   const std::size_t header = sizeof partition.count + sizeof partition.modularity;
-  if (bytes.size() != header + std::size_t{node_count} * sizeof(std::int64_t)) return std::nullopt;
+  if (bytes.size() < header || (bytes.size() - header) % sizeof(std::int64_t) != 0) return std::nullopt;
   std::memcpy(&partition.count, bytes.data(), sizeof partition.count);
   std::memcpy(&partition.modularity, bytes.data() + sizeof partition.count, sizeof partition.modularity);
-  partition.membership.resize(node_count);
-  std::memcpy(partition.membership.data(), bytes.data() + header, std::size_t{node_count} * sizeof(std::int64_t));
+  partition.membership.resize((bytes.size() - header) / sizeof(std::int64_t));
+  std::memcpy(partition.membership.data(), bytes.data() + header, bytes.size() - header);
   return partition;
 }
 
 }  // namespace
 
 BackgroundLeiden::BackgroundLeiden(WeightedEdges undirected, double resolution, std::uint64_t seed, std::size_t runs)
+    : BackgroundLeiden([edges = std::move(undirected)] { return edges; }, 0, resolution, seed, runs) {}
+
+BackgroundLeiden::BackgroundLeiden(std::function<WeightedEdges()> undirected, std::size_t edge_count, double resolution,
+                                   std::uint64_t seed, std::size_t runs)
     : undirected_(std::move(undirected)), resolution_(resolution), seed_(seed), runs_(std::max<std::size_t>(runs, 1)) {
   // Forking costs a few milliseconds and the copy's page tables: worth it from about a second.
   constexpr std::size_t worth_a_copy = 200000;
-  if (undirected_.size() < worth_a_copy) return;
-  task_ = std::make_unique<ForkedTask>([this] { return partition_bytes(best_leiden(undirected_, resolution_, seed_, runs_)); });
+  if (edge_count == 0) edge_count = undirected_().size();
+  if (edge_count < worth_a_copy) return;
+  task_ = std::make_unique<ForkedTask>([this] { return partition_bytes(best_leiden(undirected_(), resolution_, seed_, runs_)); });
   if (!task_->started()) task_.reset();
 }
 
@@ -243,10 +248,10 @@ Partition BackgroundLeiden::partition() {
     std::optional<std::string> bytes = task_->wait();
     task_.reset();
     if (bytes) {
-      if (std::optional<Partition> partition = partition_from(*bytes, undirected_.node_count)) return std::move(*partition);
+      if (std::optional<Partition> partition = partition_from(*bytes)) return std::move(*partition);
     }
   }
-  return best_leiden(undirected_, resolution_, seed_, runs_);
+  return best_leiden(undirected_(), resolution_, seed_, runs_);
 }
 
 Partition louvain(const WeightedEdges& undirected, double resolution, std::uint64_t seed) {

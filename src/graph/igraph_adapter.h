@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -45,6 +46,10 @@ Partition leiden_modularity(const WeightedEdges& undirected, double resolution, 
 class BackgroundLeiden {
  public:
   BackgroundLeiden(WeightedEdges undirected, double resolution, std::uint64_t seed, std::size_t runs);
+  // The edges made where Leiden runs (in the copy, when there is one: their merging is work too);
+  // `edge_count` bounds their number, to judge whether a copy is worth it.
+  BackgroundLeiden(std::function<WeightedEdges()> undirected, std::size_t edge_count, double resolution,
+                   std::uint64_t seed, std::size_t runs);
   ~BackgroundLeiden();
   BackgroundLeiden(const BackgroundLeiden&) = delete;
   BackgroundLeiden& operator=(const BackgroundLeiden&) = delete;
@@ -52,7 +57,7 @@ class BackgroundLeiden {
   Partition partition();
 
  private:
-  WeightedEdges undirected_;
+  std::function<WeightedEdges()> undirected_;
   double resolution_;
   std::uint64_t seed_;
   std::size_t runs_;

@@ -89,6 +89,8 @@ TEST_F(CascadesTest, LatestTieDeepensTheTreeAndMovesTheSpreaders) {
   EXPECT_EQ(under_ties.metrics()[0].size, 6u);
   EXPECT_EQ(under_ties.metrics()[0].depth, 2u);
   EXPECT_GT(under_ties.metrics()[0].structural_virality, under_root.metrics()[0].structural_virality);
+  EXPECT_EQ(spreaders_under(dataset_, *match_, root_parents), under_root.spreaders()) << "the same without the trees";
+  EXPECT_EQ(spreaders_under(dataset_, *match_, tie_parents), under_ties.spreaders());
   std::vector<SpreaderChange> changes = compare_spreaders(under_root, under_ties, 3);
   bool b_gained = false;
   for (const SpreaderChange& change : changes) {
