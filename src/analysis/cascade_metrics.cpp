@@ -126,16 +126,22 @@ CascadeMetrics cascade_metrics(const CascadeShape& tree, std::span<const std::si
 }
 
 CascadeDatasetSummary summarize_cascades(std::span<const CascadeTree> trees) {
+  // Only what the table reads of each tree's metrics: its size and the span of its known times.
   std::unordered_set<std::string_view> users;
-  std::vector<CascadeMetrics> metrics;
-  metrics.reserve(trees.size());
-  for (const CascadeTree& tree : trees) {
-    for (const CascadeNode& node : tree.nodes) {
+  std::vector<CascadeMetrics> sizes_and_spans(trees.size());
+  for (std::size_t t = 0; t < trees.size(); ++t) {
+    CascadeMetrics& m = sizes_and_spans[t];
+    m.size = trees[t].nodes.size();
+    TimeMs latest = unknown_time;
+    for (const CascadeNode& node : trees[t].nodes) {
       if (!node.user.empty()) users.insert(node.user);
+      if (node.time == unknown_time) continue;
+      m.start = m.start ? std::min(*m.start, node.time) : node.time;
+      latest = latest == unknown_time ? node.time : std::max(latest, node.time);
     }
-    metrics.push_back(cascade_metrics(tree, {}));
+    if (m.start) m.time_span = latest - *m.start;
   }
-  return summarize_cascades(metrics, users.size());
+  return summarize_cascades(sizes_and_spans, users.size());
 }
 
 CascadeDatasetSummary summarize_cascades(std::span<const CascadeMetrics> metrics, std::size_t users) {

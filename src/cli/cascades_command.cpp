@@ -117,7 +117,7 @@ class CascadesCommand final : public Command {
       }
       json.end_array().end_object();
       fmt::print("{}\n", json.str());
-      return (reconstructed.tree_count() == 0) ? exit_partial : exit_success;
+      return reconstructed.tree_count() == 0 ? exit_partial : exit_success;
     }
     fmt::print("{} cascades of {} under --parent {} ({} reposts given another parent than the root)\n{}",
                reconstructed.tree_count(), session.subject().whole_dataset() ? "all posts" : session.subject().text(),
@@ -139,7 +139,7 @@ class CascadesCommand final : public Command {
                          std::to_string(c.second), rank(c.second_rank)});
     }
     fmt::print("\ntop spreaders, root vs {}\n{}", options_.parent, spreaders.render());
-    return (reconstructed.tree_count() == 0) ? exit_partial : exit_success;
+    return reconstructed.tree_count() == 0 ? exit_partial : exit_success;
   }
 
  private:
