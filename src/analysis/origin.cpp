@@ -51,6 +51,7 @@ void OriginTrace::run() {
       queue.push_back(p);
     }
   }
+  const std::size_t timed_shares = queue.size();
   auto back_neighbours = [&](std::uint32_t p, auto&& visit) {
     for (std::uint32_t cited : d.post_citations(p)) visit(cited, OriginStep::Tie::cites);
     if (d.post_parent(p) != no_index) visit(d.post_parent(p), tie_to_parent(d.post_kind(p)));
@@ -70,8 +71,7 @@ void OriginTrace::run() {
     if (d.post_time(a) != d.post_time(b)) return d.post_time(a) < d.post_time(b);
     return a < b;
   };
-  const auto led_back_to = queue.begin() + static_cast<std::ptrdiff_t>(std::count_if(
-                               shares.begin(), shares.end(), [&](std::uint32_t p) { return d.post_time(p) != unknown_time; }));
+  const auto led_back_to = queue.begin() + static_cast<std::ptrdiff_t>(timed_shares);
   std::sort(led_back_to, queue.end(), earlier);
   std::inplace_merge(queue.begin(), led_back_to, queue.end(), earlier);
 
