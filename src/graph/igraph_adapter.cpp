@@ -226,14 +226,21 @@ std::optional<Partition> partition_from(const std::string& bytes) {
 }  // namespace
 
 BackgroundLeiden::BackgroundLeiden(WeightedEdges undirected, double resolution, std::uint64_t seed, std::size_t runs)
-    : BackgroundLeiden([edges = std::move(undirected)] { return edges; }, 0, resolution, seed, runs) {}
+    : resolution_(resolution), seed_(seed), runs_(std::max<std::size_t>(runs, 1)) {
+  const std::size_t edge_count = undirected.size();
+  undirected_ = [edges = std::move(undirected)] { return edges; };
+  begin(edge_count);
+}
 
 BackgroundLeiden::BackgroundLeiden(std::function<WeightedEdges()> undirected, std::size_t edge_count, double resolution,
                                    std::uint64_t seed, std::size_t runs)
     : undirected_(std::move(undirected)), resolution_(resolution), seed_(seed), runs_(std::max<std::size_t>(runs, 1)) {
+  begin(edge_count);
+}
+
+void BackgroundLeiden::begin(std::size_t edge_count) {
   // Forking costs a few milliseconds and the copy's page tables: worth it from about a second.
   constexpr std::size_t worth_a_copy = 200000;
-  if (edge_count == 0) edge_count = undirected_().size();
   if (edge_count < worth_a_copy) return;
   task_ = std::make_unique<ForkedTask>([this] { return partition_bytes(best_leiden(undirected_(), resolution_, seed_, runs_)); });
   if (!task_->started()) task_.reset();

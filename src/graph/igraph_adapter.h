@@ -57,6 +57,8 @@ class BackgroundLeiden {
   Partition partition();
 
  private:
+  void begin(std::size_t edge_count);
+
   std::function<WeightedEdges()> undirected_;
   double resolution_;
   std::uint64_t seed_;
