@@ -100,7 +100,6 @@ int main(int argc, char** argv) {
   // The whole graph, the parents of every repost and the community graph, the subject graph on a
   // second thread meanwhile; then Leiden forked.
   double community_graph_s = phase([&] { investigation.start_communities(); });
-  double subject_graph_s = phase([&] { investigation.subject_graph(); });
   double pagerank_s = phase([&] { investigation.ranking(); });
   double parents_s = phase([&] { investigation.parents(); });
   double leiden_s = phase([&] { investigation.communities(); });
@@ -111,7 +110,7 @@ int main(int argc, char** argv) {
   });
   double origin_s = phase([&] { investigation.origin(); });
   const double analyses_s =
-      subject_s + community_graph_s + subject_graph_s + pagerank_s + parents_s + leiden_s + bridges_s + origin_s;
+      subject_s + community_graph_s + pagerank_s + parents_s + leiden_s + bridges_s + origin_s;
 
   // Correctness before the comparison.
   if (investigation.origin().chain().empty() || investigation.communities().modularity() <= 0) {
@@ -146,7 +145,6 @@ int main(int argc, char** argv) {
   fmt::print("graphs (3) + parents, Leiden started {:5.2f} s   (whole, community and, on a second thread, subject graph; Leiden {})\n",
              community_graph_s,
              investigation.communities().leiden_in_background() ? "in a forked copy, on the second core" : "here, when collected");
-  fmt::print("subject graph              {:8.2f} s   (built already)\n", subject_graph_s);
   fmt::print("PageRank, betweenness, k-core {:5.2f} s   (while Leiden runs)\n", pagerank_s);
   fmt::print("subject's parents          {:8.2f} s   (while Leiden runs)\n", parents_s);
   fmt::print("Leiden collected + labels  {:8.2f} s   modularity {:.4f}\n", leiden_s, investigation.communities().modularity());

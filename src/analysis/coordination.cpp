@@ -4,8 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <map>
 #include <mutex>

@@ -18,9 +18,8 @@ class TieTable {
  public:
   explicit TieTable(const AccountGraph& ties, std::size_t accounts) {
     WeightedEdges pairs = ties.undirected();
-    auto account_of = [&](std::uint32_t node) { return ties.node(node).account; };
     std::vector<std::uint32_t> node_account(ties.node_count());
-    for (std::uint32_t n = 0; n < ties.node_count(); ++n) node_account[n] = account_of(n);
+    for (std::uint32_t n = 0; n < ties.node_count(); ++n) node_account[n] = ties.node(n).account;
     offsets_.assign(accounts + 1, 0);
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       const std::uint32_t a = node_account[pairs.from[i]];

@@ -123,9 +123,8 @@ ReportDocument build_report_document(AnalysisSession& session, const ReportBuild
 
   // What does not need the communities is computed while Leiden runs on the second core.
   inv.start_communities();
-  mark("graphs for the communities, Leiden started");
-  const AccountGraph& graph = inv.subject_graph();
-  mark("subject graph");
+  mark("graphs (subject's too), Leiden started");
+  const AccountGraph& graph = inv.subject_graph();  // built meanwhile, on the second thread
   const AccountRanking& ranking = inv.ranking();
   mark("accounts ranked");
   inv.parents();
