@@ -1,9 +1,11 @@
 #include "analysis/diffusion_parents.h"
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -55,6 +57,92 @@ class TieTable {
   std::vector<std::size_t> offsets_;
   std::vector<std::pair<std::uint32_t, double>> rows_;
 };
+
+// The parents of `reposts` ((reposted, repost) pairs grouped by the post reposted, each group in
+// time order) under `assumption` into `parents`; returns how many are not the reposted post.
+std::size_t choose_parents(const Dataset& d, ParentAssumption assumption, const AccountGraph* ties,
+                           const TieTable* tie_table, const FollowGraph* follows,
+                           std::span<const std::pair<std::uint32_t, std::uint32_t>> reposts,
+                           std::vector<std::uint32_t>& parents) {
+  std::size_t rewired = 0;
+  // By account: its latest share of the current root so far (no_index: none) and that share's
+  // time side by side (one cache line for both), and who has one.
+  struct LatestShare {
+    std::uint32_t post = no_index;
+    TimeMs time = unknown_time;
+  };
+  std::vector<LatestShare> latest_share(d.account_count());
+  std::vector<std::uint32_t> sharers;
+  auto later = [&](std::uint32_t a, std::uint32_t b) {
+    return d.post_time(a) != d.post_time(b) ? d.post_time(a) > d.post_time(b) : a > b;
+  };
+  for (std::size_t group = 0; group < reposts.size();) {
+    const std::uint32_t root = reposts[group].first;
+    const std::uint32_t root_author = d.post_author(root);
+    for (std::uint32_t a : sharers) latest_share[a] = {};
+    sharers.assign(1, root_author);
+    latest_share[root_author] = {root, d.post_time(root)};
+    for (; group < reposts.size() && reposts[group].first == root; ++group) {
+      const std::uint32_t p = reposts[group].second;
+      const std::uint32_t account = d.post_author(p);
+      const TimeMs time = d.post_time(p);
+      std::uint32_t best = root;
+      auto consider = [&](std::uint32_t other) {
+        const LatestShare& share = latest_share[other];
+        if (share.post == no_index || share.post == root) return;
+        if (share.time <= time && (best == root || later(share.post, best))) best = share.post;
+      };
+      if (assumption == ParentAssumption::follow_graph) {
+        // Scan whichever side is smaller: the account's followees or the sharers so far.
+        const auto followees = follows->followees(account);
+        if (followees.size() <= sharers.size()) {
+          for (std::uint32_t followee : followees) consider(followee);
+        } else {
+          for (std::uint32_t other : sharers) {
+            if (follows->follows(account, other)) consider(other);
+          }
+        }
+      } else if (ties->node_of_account(account) != no_index) {
+        // The earlier sharer the account is most tied to, counting its interactions with them
+        // anywhere in the data except this repost; the root when no one is tied more than it.
+        double best_weight = std::max(0.0, tie_table->weight(account, root_author) - 1);
+        auto weigh = [&](std::uint32_t other, double weight) {
+          if (other == account) return;
+          const LatestShare& share = latest_share[other];
+          if (share.post == no_index || share.post == root || share.time > time) return;
+          bool stronger = weight > best_weight;
+          bool as_strong_and_later = weight == best_weight && best != root && later(share.post, best);
+          if (stronger || as_strong_and_later) {
+            best = share.post;
+            best_weight = weight;
+          }
+        };
+        // Scan whichever side is smaller: the account's ties or the sharers so far.
+        const auto row = tie_table->row(account);
+        if (sharers.size() < row.size()) {
+          for (std::uint32_t other : sharers) {
+            if (other == root_author) continue;
+            if (double weight = tie_table->weight(account, other); weight > 0) weigh(other, weight);
+          }
+        } else {
+          for (const auto& [neighbour, weight] : row) {
+            if (neighbour != root_author) weigh(neighbour, weight);
+          }
+        }
+      }
+      parents[p] = best;
+      if (best != root) ++rewired;
+      LatestShare& latest = latest_share[account];
+      if (latest.post == no_index) {
+        sharers.push_back(account);
+        latest = {p, time};
+      } else if (time >= latest.time) {
+        latest = {p, time};
+      }
+    }
+  }
+  return rewired;
+}
 
 }  // namespace
 
@@ -127,84 +215,39 @@ void DiffusionParents::run() {
   }
   std::stable_sort(reposts.begin(), reposts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  // By account: its latest share of the current root so far (no_index: none) and that share's
-  // time side by side (one cache line for both), and who has one.
-  struct LatestShare {
-    std::uint32_t post = no_index;
-    TimeMs time = unknown_time;
-  };
-  std::vector<LatestShare> latest_share(d.account_count());
-  std::vector<std::uint32_t> sharers;
   std::optional<TieTable> tie_table;
   if (assumption_ == ParentAssumption::latest_tie) tie_table.emplace(*ties_, d.account_count());
-  auto later = [&](std::uint32_t a, std::uint32_t b) {
-    return d.post_time(a) != d.post_time(b) ? d.post_time(a) > d.post_time(b) : a > b;
-  };
-  for (std::size_t group = 0; group < reposts.size();) {
-    const std::uint32_t root = reposts[group].first;
-    const std::uint32_t root_author = d.post_author(root);
-    for (std::uint32_t a : sharers) latest_share[a] = {};
-    sharers.assign(1, root_author);
-    latest_share[root_author] = {root, d.post_time(root)};
-    for (; group < reposts.size() && reposts[group].first == root; ++group) {
-      const std::uint32_t p = reposts[group].second;
-      const std::uint32_t account = d.post_author(p);
-      const TimeMs time = d.post_time(p);
-      std::uint32_t best = root;
-      auto consider = [&](std::uint32_t other) {
-        const LatestShare& share = latest_share[other];
-        if (share.post == no_index || share.post == root) return;
-        if (share.time <= time && (best == root || later(share.post, best))) best = share.post;
-      };
-      if (assumption_ == ParentAssumption::follow_graph) {
-        // Scan whichever side is smaller: the account's followees or the sharers so far.
-        const auto followees = follows_->followees(account);
-        if (followees.size() <= sharers.size()) {
-          for (std::uint32_t followee : followees) consider(followee);
-        } else {
-          for (std::uint32_t other : sharers) {
-            if (follows_->follows(account, other)) consider(other);
-          }
-        }
-      } else if (ties_->node_of_account(account) != no_index) {
-        // The earlier sharer the account is most tied to, counting its interactions with them
-        // anywhere in the data except this repost; the root when no one is tied more than it.
-        double best_weight = std::max(0.0, tie_table->weight(account, root_author) - 1);
-        auto weigh = [&](std::uint32_t other, double weight) {
-          if (other == account) return;
-          const LatestShare& share = latest_share[other];
-          if (share.post == no_index || share.post == root || share.time > time) return;
-          bool stronger = weight > best_weight;
-          bool as_strong_and_later = weight == best_weight && best != root && later(share.post, best);
-          if (stronger || as_strong_and_later) {
-            best = share.post;
-            best_weight = weight;
-          }
-        };
-        // Scan whichever side is smaller: the account's ties or the sharers so far.
-        const auto row = tie_table->row(account);
-        if (sharers.size() < row.size()) {
-          for (std::uint32_t other : sharers) {
-            if (other == root_author) continue;
-            if (double weight = tie_table->weight(account, other); weight > 0) weigh(other, weight);
-          }
-        } else {
-          for (const auto& [neighbour, weight] : row) {
-            if (neighbour != root_author) weigh(neighbour, weight);
-          }
-        }
-      }
-      parents_[p] = best;
-      if (best != root) ++rewired_;
-      LatestShare& latest = latest_share[account];
-      if (latest.post == no_index) {
-        sharers.push_back(account);
-        latest = {p, time};
-      } else if (time >= latest.time) {
-        latest = {p, time};
-      }
-    }
+  const TieTable* table = tie_table ? &*tie_table : nullptr;
+
+  // Groups are independent: on a large dataset the second half of them goes to a second thread.
+  constexpr std::size_t reposts_worth_a_thread = 50000;
+  std::size_t half = reposts.size();
+  if (reposts.size() >= reposts_worth_a_thread && std::thread::hardware_concurrency() >= 2) {
+    half = reposts.size() / 2;
+    while (half < reposts.size() && half > 0 && reposts[half].first == reposts[half - 1].first) ++half;
   }
+  const std::span<const std::pair<std::uint32_t, std::uint32_t>> all(reposts);
+  std::size_t second_rewired = 0;
+  std::exception_ptr failure;
+  std::thread second;
+  if (half < reposts.size()) {
+    second = std::thread([&] {
+      try {
+        second_rewired = choose_parents(d, assumption_, ties_, table, follows_, all.subspan(half), parents_);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+  }
+  try {
+    rewired_ += choose_parents(d, assumption_, ties_, table, follows_, all.first(half), parents_);
+  } catch (...) {
+    if (second.joinable()) second.join();
+    throw;
+  }
+  if (second.joinable()) second.join();
+  if (failure) std::rethrow_exception(failure);
+  rewired_ += second_rewired;
   mark_finished();
 }
 

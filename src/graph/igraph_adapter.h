@@ -33,14 +33,19 @@ struct Partition {
 };
 
 // Leiden optimising modularity (Traag et al. 2019) on the weighted undirected graph: igraph 0.10
-// optimises CPM, so node strengths are the node weights and the resolution is gamma / 2m. Runs
-// until an iteration changes nothing; deterministic for a seed.
+// optimises CPM, so node strengths are the node weights and the resolution is gamma / 2m. One
+// iteration, which is what igraph's n_iterations = -1 runs (see the .cpp); deterministic for a seed.
 // `algorithm_seconds`, when given, receives the time of igraph's call alone (for benchmarks beside
 // other bindings of igraph, which time that call only).
 Partition leiden_modularity(const WeightedEdges& undirected, double resolution, std::uint64_t seed,
                             double* algorithm_seconds = nullptr);
 
-// Leiden as above, the best modularity of `runs` seeds from `seed`, in a forked copy of this
+// Leiden as above on the graph with its leaves folded into their neighbours (LeafFolding): the
+// same objective searched over fewer nodes, whose optimum keeps every leaf beside its neighbour.
+// Not the same run as leiden_modularity's (igraph visits other nodes in another order).
+Partition leiden_modularity_folded(const WeightedEdges& undirected, double resolution, std::uint64_t seed);
+
+// Leiden on the folded graph, the best modularity of `runs` seeds from `seed`, in a forked copy of this
 // process (see ForkedTask) while this one goes on with other work; partition() waits for it, or
 // runs it here when the copy could not be made or failed. Small graphs are not worth a copy.
 class BackgroundLeiden {
