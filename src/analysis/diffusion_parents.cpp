@@ -15,34 +15,71 @@ namespace {
 // How much each account of the ties graph interacted with each other account, either way and of
 // any type: one row of (account, weight) per account, by account, so a pair's weight is one binary
 // search and a row names accounts without a look at the graph's nodes. Nodes that are no single
-// account (a 4chan thread) are left out: they share nothing.
+// account (a 4chan thread) are left out: they share nothing. Rows are filled from the graph's
+// edges as they are and each sorted and merged after (half the rows on a second thread on a
+// large graph), not from the graph's merged undirected pairs: that merge was a sort of its own.
 class TieTable {
  public:
   explicit TieTable(const AccountGraph& ties, std::size_t accounts) {
-    WeightedEdges pairs = ties.undirected();
     std::vector<std::uint32_t> node_account(ties.node_count());
     for (std::uint32_t n = 0; n < ties.node_count(); ++n) node_account[n] = ties.node(n).account;
+    std::vector<std::size_t> start(accounts + 1, 0);
+    for (const GraphEdge& e : ties.edges()) {
+      const std::uint32_t a = node_account[e.source];
+      const std::uint32_t b = node_account[e.target];
+      if (a == no_index || b == no_index) continue;
+      ++start[a + 1];
+      ++start[b + 1];
+    }
+    for (std::size_t a = 0; a < accounts; ++a) start[a + 1] += start[a];
+    rows_.resize(start.back());
+    {
+      std::vector<std::size_t> next(start.begin(), start.end() - 1);
+      for (const GraphEdge& e : ties.edges()) {
+        const std::uint32_t a = node_account[e.source];
+        const std::uint32_t b = node_account[e.target];
+        if (a == no_index || b == no_index) continue;
+        rows_[next[a]++] = {b, e.weight};
+        rows_[next[b]++] = {a, e.weight};
+      }
+    }
+    // Each row sorted by account and its repeats (the pair's other types and direction) summed
+    // into its first entries; `length` keeps how many are left.
+    std::vector<std::size_t> length(accounts, 0);
+    auto merge_rows = [&](std::size_t first, std::size_t last) {
+      for (std::size_t a = first; a < last; ++a) {
+        auto begin = rows_.begin() + static_cast<std::ptrdiff_t>(start[a]);
+        auto end = rows_.begin() + static_cast<std::ptrdiff_t>(start[a + 1]);
+        std::sort(begin, end, [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::size_t kept = 0;
+        for (auto it = begin; it != end; ++it) {
+          if (kept > 0 && begin[static_cast<std::ptrdiff_t>(kept - 1)].first == it->first) {
+            begin[static_cast<std::ptrdiff_t>(kept - 1)].second += it->second;
+          } else {
+            begin[static_cast<std::ptrdiff_t>(kept++)] = *it;
+          }
+        }
+        length[a] = kept;
+      }
+    };
+    constexpr std::size_t entries_worth_a_thread = 1000000;
+    if (rows_.size() >= entries_worth_a_thread && std::thread::hardware_concurrency() >= 2) {
+      const std::size_t half = static_cast<std::size_t>(
+          std::lower_bound(start.begin(), start.end(), rows_.size() / 2) - start.begin());
+      std::thread second([&] { merge_rows(std::min(half, accounts), accounts); });
+      merge_rows(0, std::min(half, accounts));
+      second.join();
+    } else {
+      merge_rows(0, accounts);
+    }
     offsets_.assign(accounts + 1, 0);
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-      const std::uint32_t a = node_account[pairs.from[i]];
-      const std::uint32_t b = node_account[pairs.to[i]];
-      if (a == no_index || b == no_index) continue;
-      ++offsets_[a + 1];
-      ++offsets_[b + 1];
-    }
-    for (std::size_t a = 0; a < accounts; ++a) offsets_[a + 1] += offsets_[a];
-    rows_.resize(offsets_.back());
-    std::vector<std::size_t> next(offsets_.begin(), offsets_.end() - 1);
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-      const std::uint32_t a = node_account[pairs.from[i]];
-      const std::uint32_t b = node_account[pairs.to[i]];
-      if (a == no_index || b == no_index) continue;
-      rows_[next[a]++] = {b, pairs.weight[i]};
-      rows_[next[b]++] = {a, pairs.weight[i]};
-    }
+    std::size_t at = 0;
     for (std::size_t a = 0; a < accounts; ++a) {
-      std::sort(rows_.begin() + static_cast<std::ptrdiff_t>(offsets_[a]), rows_.begin() + static_cast<std::ptrdiff_t>(offsets_[a + 1]));
+      std::copy_n(rows_.begin() + static_cast<std::ptrdiff_t>(start[a]), length[a], rows_.begin() + static_cast<std::ptrdiff_t>(at));
+      at += length[a];
+      offsets_[a + 1] = at;
     }
+    rows_.resize(at);
   }
   std::span<const std::pair<std::uint32_t, double>> row(std::uint32_t account) const {
     return {rows_.data() + offsets_[account], rows_.data() + offsets_[account + 1]};
@@ -226,6 +263,7 @@ void DiffusionParents::run() {
     half = reposts.size() / 2;
     while (half < reposts.size() && half > 0 && reposts[half].first == reposts[half - 1].first) ++half;
   }
+  if (follows_) follows_->seal();
   const std::span<const std::pair<std::uint32_t, std::uint32_t>> all(reposts);
   std::size_t second_rewired = 0;
   std::exception_ptr failure;

@@ -28,9 +28,11 @@ class FollowGraph {
   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs() const;
   // The accounts `follower` follows, sorted.
   std::span<const std::uint32_t> followees(std::uint32_t follower) const;
+  // Sorts what add() added now rather than at the next question: call it before several threads
+  // ask questions at once.
+  void seal() const;
 
  private:
-  void seal() const;
 
   mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
   mutable std::vector<std::uint32_t> followees_;  // the second of each pair, for contiguous spans

@@ -36,7 +36,10 @@ AccountGraph build_account_graph(const Dataset& dataset, const AccountGraphOptio
   if (!all_posts && options.posts.size() != dataset.post_count()) {
     throw std::invalid_argument("AccountGraphOptions::posts must have one entry per post of the dataset");
   }
+  // Reserved for the most there can be: pages never touched cost nothing, while growing by
+  // doubling copied and faulted in a gigabyte of edges again and again on a large dataset.
   std::vector<GraphNode> nodes;
+  nodes.reserve(dataset.account_count());
   std::vector<std::uint32_t> account_node(dataset.account_count(), no_index);
   std::unordered_map<std::string, std::uint32_t> thread_nodes;
   auto node_of = [&](std::uint32_t account) {
@@ -56,6 +59,8 @@ AccountGraph build_account_graph(const Dataset& dataset, const AccountGraphOptio
   };
 
   std::vector<GraphEdge> edges;
+  edges.reserve(dataset.post_count() + dataset.mention_count() + dataset.citation_count() +
+                (options.types.contains(InteractionType::follow) ? options.follows.size() : 0));
   auto add = [&](std::uint32_t source, std::uint32_t target_account, InteractionType type, TimeMs time) {
     if (!options.types.contains(type)) return;
     std::uint32_t target = node_of(target_account);

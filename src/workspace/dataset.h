@@ -53,6 +53,8 @@ class Dataset {
   // Posts this post links to by URL, on any platform (a tweet citing a 4chan thread, a 4chan post
   // citing a paste), when they are in the dataset.
   std::span<const std::uint32_t> post_citations(std::uint32_t post) const { return post_citations_[post]; }
+  std::size_t mention_count() const { return post_mentions_.values(); }    // over every post
+  std::size_t citation_count() const { return post_citations_.values(); }  // over every post
   std::int64_t post_row(std::uint32_t post) const { return post_row_[post]; }  // workspace id
   std::int64_t post_file(std::uint32_t post) const { return post_file_[post]; }
   std::int64_t post_line(std::uint32_t post) const { return post_line_[post]; }
