@@ -99,8 +99,9 @@ int main(int argc, char** argv) {
   // In the order the report takes them: Leiden starts on the second core as soon as its graph is
   // built, and what does not need the communities is computed meanwhile.
   double subject_s = phase([&] { investigation.subject_match(); });
-  // The whole graph, the parents of every repost and the community graph, the subject graph on a
-  // second thread meanwhile; then Leiden forked.
+  // The whole graph (the subject graph on a second thread meanwhile) and the parents of every
+  // repost; then Leiden forked, its copy building the community graph for itself while this
+  // process builds it too.
   double community_graph_s = phase([&] { investigation.start_communities(); });
   // The set counts PageRank of the ranking (on the subject graph, every edge type, as
   // AccountRanking computes it); its sampled betweenness and k-core are timed apart, below.
@@ -161,7 +162,8 @@ int main(int argc, char** argv) {
   fmt::print("load (not counted)         {:8.2f} s   Dataset {:.0f} bytes per post (target <= 200)\n", load_s, bytes_per_post);
   if (follow_graph) fmt::print("follower graph (not counted) {:6.2f} s   {} follows\n", follows_s, follow_graph->size());
   fmt::print("subject                    {:8.2f} s   {} shares\n", subject_s, investigation.subject_match().count());
-  fmt::print("graphs (3) + parents, Leiden started {:5.2f} s   (whole, community and, on a second thread, subject graph; Leiden {})\n",
+  fmt::print("graphs (3) + parents, Leiden started {:5.2f} s   (whole graph and, on a second thread, subject graph; parents; "
+             "Leiden {}; then the community graph here while the copy builds its own)\n",
              community_graph_s,
              investigation.communities().leiden_in_background() ? "in a forked copy, on the second core" : "here, when collected");
   fmt::print("PageRank                   {:8.2f} s   (while Leiden runs)\n", pagerank_s);

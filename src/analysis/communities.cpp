@@ -13,8 +13,9 @@
 namespace leaktrace {
 
 CommunityDetection::CommunityDetection(const AccountGraph& graph, const Dataset* dataset,
-                                       CommunityParameters parameters, std::vector<bool> posts)
-    : graph_(graph), dataset_(dataset), parameters_(parameters), posts_(std::move(posts)) {
+                                       CommunityParameters parameters, std::vector<bool> posts,
+                                       std::unique_ptr<ig::BackgroundLeiden> started)
+    : graph_(graph), dataset_(dataset), parameters_(parameters), posts_(std::move(posts)), leiden_(std::move(started)) {
   if (parameters_.resolution <= 0) throw std::invalid_argument("--resolution must be positive, e.g. 1.0");
   if (parameters_.types.empty()) throw std::invalid_argument("find communities on at least one edge type");
   if (dataset_ && !posts_.empty() && posts_.size() != dataset_->post_count()) {
@@ -26,10 +27,9 @@ CommunityDetection::~CommunityDetection() = default;
 
 void CommunityDetection::start() {
   if (leiden_ || finished()) return;
-  constexpr std::uint32_t small_graph = 100000;
-  const std::size_t runs = parameters_.runs > 0 ? parameters_.runs : (graph_.node_count() <= small_graph ? 5 : 1);
   leiden_ = std::make_unique<ig::BackgroundLeiden>([this] { return graph_.undirected(parameters_.types); },
-                                                   graph_.edges().size(), parameters_.resolution, parameters_.seed, runs);
+                                                   graph_.edges().size(), parameters_.resolution, parameters_.seed,
+                                                   parameters_.runs);
 }
 
 void CommunityDetection::run() {

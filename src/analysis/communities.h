@@ -47,8 +47,10 @@ class CommunityDetection : public Analysis {
  public:
   // `dataset` gives the hashtags and languages of members' posts (`posts`: which posts count,
   // empty for all); without it communities are labelled by accounts only (imported networks).
+  // `started`: Leiden already begun on this graph's edges (made by the forked copy itself, before
+  // the graph was built here: Investigation::start_communities), collected by run().
   CommunityDetection(const AccountGraph& graph, const Dataset* dataset, CommunityParameters parameters = {},
-                     std::vector<bool> posts = {});
+                     std::vector<bool> posts = {}, std::unique_ptr<ig::BackgroundLeiden> started = nullptr);
   ~CommunityDetection() override;
   // Begins Leiden on the second core (ig::BackgroundLeiden) so that the caller can do other work
   // meanwhile; run() collects it. Optional: run() alone does it all.

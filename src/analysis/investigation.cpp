@@ -46,21 +46,27 @@ const AccountGraph* Investigation::ties_for(ParentAssumption assumption) {
   return assumption == ParentAssumption::latest_tie ? &whole_graph() : nullptr;
 }
 
-const AccountGraph& Investigation::community_graph() {
-  if (!community_graph_) {
+AccountGraphOptions Investigation::community_graph_options() {
+  if (!all_parents_) {
     all_posts_ = std::make_unique<SubjectMatch>(dataset_, Subject());
     all_posts_->run();
     all_parents_ = std::make_unique<DiffusionParents>(dataset_, *all_posts_, options_.parent,
                                                       ties_for(options_.parent), options_.follows);
     all_parents_->run();
-    AccountGraphOptions graph_options;
-    graph_options.types = options_.community_edges;
-    graph_options.repost_parents = all_parents_->parents();
-    if (options_.follows) {
-      graph_options.types = graph_options.types.with(InteractionType::follow);
-      graph_options.follows = options_.follows->pairs();
-    }
-    community_graph_ = std::make_unique<AccountGraph>(build_account_graph(dataset_, graph_options));
+  }
+  AccountGraphOptions graph_options;
+  graph_options.types = options_.community_edges;
+  graph_options.repost_parents = all_parents_->parents();
+  if (options_.follows) {
+    graph_options.types = graph_options.types.with(InteractionType::follow);
+    graph_options.follows = options_.follows->pairs();
+  }
+  return graph_options;
+}
+
+const AccountGraph& Investigation::community_graph() {
+  if (!community_graph_) {
+    community_graph_ = std::make_unique<AccountGraph>(build_account_graph(dataset_, community_graph_options()));
   }
   return *community_graph_;
 }
@@ -80,13 +86,27 @@ void Investigation::start_communities() {
         }
       });
     }
+    std::unique_ptr<ig::BackgroundLeiden> leiden;
     try {
-      make_communities();
+      if (!community_graph_) {
+        community_graph_options();  // the parents of every post, here
+        // Leiden begins in a forked copy that builds the community graph for itself (the same
+        // one: the same function of the same data) while this process builds it too, for the
+        // labels and what reads the communities after.
+        const CommunityParameters parameters = community_parameters();
+        if (subject_graph_builder.joinable()) subject_graph_builder.join();  // a forked copy has only the thread that forked
+        leiden = std::make_unique<ig::BackgroundLeiden>(
+            [this, types = parameters.types] {
+              return build_account_graph(dataset_, community_graph_options()).undirected(types);
+            },
+            whole_graph().edges().size(), parameters.resolution, parameters.seed, parameters.runs);
+        if (!leiden->in_background()) leiden.reset();  // a small graph: Leiden runs here, on the graph built here
+      }
+      make_communities(std::move(leiden));
     } catch (...) {
       if (subject_graph_builder.joinable()) subject_graph_builder.join();
       throw;
     }
-    // Joined before Leiden forks: a forked copy has only the thread that forked.
     if (subject_graph_builder.joinable()) subject_graph_builder.join();
     if (failure) std::rethrow_exception(failure);
   }
@@ -99,14 +119,19 @@ const CommunityDetection& Investigation::communities() {
   return *communities_;
 }
 
-void Investigation::make_communities() {
+CommunityParameters Investigation::community_parameters() const {
   CommunityParameters parameters;
   parameters.types = options_.community_edges;
   if (options_.follows) parameters.types = parameters.types.with(InteractionType::follow);
   parameters.resolution = options_.resolution;
   parameters.seed = options_.seed;
   parameters.runs = options_.leiden_runs;
-  communities_ = std::make_unique<CommunityDetection>(community_graph(), &dataset_, parameters, subject_match().shares());
+  return parameters;
+}
+
+void Investigation::make_communities(std::unique_ptr<ig::BackgroundLeiden> started) {
+  communities_ = std::make_unique<CommunityDetection>(community_graph(), &dataset_, community_parameters(),
+                                                      subject_match().shares(), std::move(started));
 }
 
 const AccountRanking& Investigation::ranking() {

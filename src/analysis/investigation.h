@@ -12,6 +12,7 @@
 #include "analysis/origin.h"
 #include "analysis/subject.h"
 #include "graph/account_graph.h"
+#include "graph/account_graph_builder.h"
 #include "workspace/dataset.h"
 
 namespace leaktrace {
@@ -44,7 +45,7 @@ class Investigation {
   const AccountGraph& subject_graph();  // what the subject's shares did, plus every sharer
   const AccountGraph& community_graph();
   // Begins Leiden on the community graph on the second core, so that what does not depend on the
-  // communities (the subject graph, the ranking, the parents) can be computed meanwhile.
+  // communities (the community graph here, the ranking, the parents) can be computed meanwhile.
   void start_communities();
   const CommunityDetection& communities();
   const AccountRanking& ranking();  // on the subject graph
@@ -57,7 +58,9 @@ class Investigation {
 
  private:
   const AccountGraph* ties_for(ParentAssumption assumption);
-  void make_communities();
+  AccountGraphOptions community_graph_options();  // finds the parents of every post first
+  CommunityParameters community_parameters() const;
+  void make_communities(std::unique_ptr<ig::BackgroundLeiden> started = nullptr);
   AccountGraph build_subject_graph();
 
   const Dataset& dataset_;

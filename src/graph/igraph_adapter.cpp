@@ -242,6 +242,8 @@ Partition leiden_modularity_folded(const WeightedEdges& undirected, double resol
 namespace {
 
 Partition best_leiden(const WeightedEdges& undirected, double resolution, std::uint64_t seed, std::size_t runs) {
+  constexpr std::uint32_t small_graph = 100000;  // nodes: a run takes milliseconds
+  if (runs == 0) runs = undirected.node_count <= small_graph ? 5 : 1;
   Partition best = leiden_modularity_folded(undirected, resolution, seed);
   for (std::size_t run = 1; run < runs; ++run) {
     Partition other = leiden_modularity_folded(undirected, resolution, seed + run);
@@ -274,7 +276,7 @@ std::optional<Partition> partition_from(const std::string& bytes) {
 }  // namespace
 
 BackgroundLeiden::BackgroundLeiden(WeightedEdges undirected, double resolution, std::uint64_t seed, std::size_t runs)
-    : resolution_(resolution), seed_(seed), runs_(std::max<std::size_t>(runs, 1)) {
+    : resolution_(resolution), seed_(seed), runs_(runs) {
   const std::size_t edge_count = undirected.size();
   undirected_ = [edges = std::move(undirected)] { return edges; };
   begin(edge_count);
@@ -282,7 +284,7 @@ BackgroundLeiden::BackgroundLeiden(WeightedEdges undirected, double resolution, 
 
 BackgroundLeiden::BackgroundLeiden(std::function<WeightedEdges()> undirected, std::size_t edge_count, double resolution,
                                    std::uint64_t seed, std::size_t runs)
-    : undirected_(std::move(undirected)), resolution_(resolution), seed_(seed), runs_(std::max<std::size_t>(runs, 1)) {
+    : undirected_(std::move(undirected)), resolution_(resolution), seed_(seed), runs_(runs) {
   begin(edge_count);
 }
 

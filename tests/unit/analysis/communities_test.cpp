@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "unit/analysis/analysis_test_data.h"
 
 namespace leaktrace {
@@ -84,6 +86,41 @@ TEST(CommunityDetection, StartedFirstItFindsTheSameAsRunAlone) {
   EXPECT_EQ(started.membership(), alone.membership());
   EXPECT_EQ(started.communities().front().label, alone.communities().front().label);
   EXPECT_FALSE(started.leiden_in_background()) << "ten accounts are not worth a forked copy";
+}
+
+// Groups of 50 nodes, 90 % of the edges inside them: large enough for Leiden to run in a forked copy.
+AccountGraph grouped_graph() {
+  std::mt19937 random(5);
+  std::uniform_int_distribution<std::uint32_t> node(0, 39999);
+  std::uniform_int_distribution<std::uint32_t> in_group(0, 49);
+  std::vector<GraphNode> nodes;
+  for (std::uint32_t n = 0; n < 40000; ++n) nodes.push_back({"twitter:" + std::to_string(n), "n", no_index});
+  std::vector<GraphEdge> edges;
+  while (edges.size() < 250000) {
+    std::uint32_t a = node(random);
+    std::uint32_t b = random() % 10 < 9 ? a / 50 * 50 + in_group(random) : node(random);
+    if (a != b) edges.push_back({a, b, InteractionType::repost, 1, 0, 0});
+  }
+  return AccountGraph::assemble(std::move(nodes), std::move(edges));
+}
+
+TEST(CommunityDetection, GivenLeidenBegunOnEdgesMadeElsewhereItFindsTheSameAsRunAlone) {
+  const AccountGraph graph = grouped_graph();
+  CommunityParameters parameters{.seed = 9};
+  // The edges made in the forked copy, as Investigation::start_communities makes them before the
+  // graph here exists (here: the same graph's).
+  auto started = std::make_unique<ig::BackgroundLeiden>([&] { return graph.undirected(parameters.types); },
+                                                        graph.edges().size(), parameters.resolution, parameters.seed,
+                                                        parameters.runs);
+  ASSERT_TRUE(started->in_background());
+  CommunityDetection adopted(graph, nullptr, parameters, {}, std::move(started));
+  adopted.run();
+  EXPECT_TRUE(adopted.leiden_in_background());
+  CommunityDetection alone(graph, nullptr, parameters);
+  alone.run();
+  EXPECT_EQ(adopted.membership(), alone.membership());
+  EXPECT_DOUBLE_EQ(adopted.modularity(), alone.modularity());
+  EXPECT_GT(alone.modularity(), 0.5);
 }
 
 TEST(CommunityDetection, RefusesBadParameters) {
