@@ -10,8 +10,8 @@ namespace leaktrace {
 // An undirected weighted graph with every leaf (a node of a single neighbour) folded into that
 // neighbour, and nodes without edges set aside: the graph Leiden searches. A leaf on its own or
 // in another community than its neighbour always has lower modularity than beside it (moving it
-// there gains w/m (1 - (K_D - K_C) / 2m) > 0, K_C without the leaf), so an optimum keeps every leaf with its neighbour,
-// and searching only such partitions loses none. The folded node's weight is its strength plus
+// there gains w/m (1 - (K_D - K_C) / 2m) > 0, K_C without the leaf), so an optimum keeps every
+// leaf with its neighbour, and searching only such partitions loses none. The folded node's weight is its strength plus
 // its leaves' (the null model is unchanged) and the folded edges, always inside a community, are
 // dropped: they add the same to every partition. In retweet graphs many accounts are leaves
 // (28 % of the 17M-tweet scenario's community graph).
