@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <exception>
-#include <optional>
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <thread>
@@ -11,6 +11,28 @@
 
 namespace leaktrace {
 namespace {
+
+// `here` on this thread and `beside` on another at once; a failure of either is thrown once both
+// are done.
+template <typename Here, typename Beside>
+void side_by_side(Here here, Beside beside) {
+  std::exception_ptr failure;
+  std::thread other([&] {
+    try {
+      beside();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  try {
+    here();
+  } catch (...) {
+    other.join();
+    throw;
+  }
+  other.join();
+  if (failure) std::rethrow_exception(failure);
+}
 
 // How much each account of the ties graph interacted with each other account, either way and of
 // any type: one row of (account, weight) per account, by account, so a pair's weight is one binary
@@ -66,9 +88,8 @@ class TieTable {
     if (rows_.size() >= entries_worth_a_thread && std::thread::hardware_concurrency() >= 2) {
       const std::size_t half = static_cast<std::size_t>(
           std::lower_bound(start.begin(), start.end(), rows_.size() / 2) - start.begin());
-      std::thread second([&] { merge_rows(std::min(half, accounts), accounts); });
-      merge_rows(0, std::min(half, accounts));
-      second.join();
+      side_by_side([&] { merge_rows(0, std::min(half, accounts)); },
+                   [&] { merge_rows(std::min(half, accounts), accounts); });
     } else {
       merge_rows(0, accounts);
     }
@@ -252,9 +273,8 @@ void DiffusionParents::run() {
   }
   std::stable_sort(reposts.begin(), reposts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  std::optional<TieTable> tie_table;
-  if (assumption_ == ParentAssumption::latest_tie) tie_table.emplace(*ties_, d.account_count());
-  const TieTable* table = tie_table ? &*tie_table : nullptr;
+  std::unique_ptr<const TieTable> tie_table;
+  if (assumption_ == ParentAssumption::latest_tie) tie_table = std::make_unique<const TieTable>(*ties_, d.account_count());
 
   // Groups are independent: on a large dataset the second half of them goes to a second thread.
   constexpr std::size_t reposts_worth_a_thread = 50000;
@@ -265,27 +285,16 @@ void DiffusionParents::run() {
   }
   if (follows_) follows_->seal();
   const std::span<const std::pair<std::uint32_t, std::uint32_t>> all(reposts);
-  std::size_t second_rewired = 0;
-  std::exception_ptr failure;
-  std::thread second;
+  auto choose = [&](std::span<const std::pair<std::uint32_t, std::uint32_t>> groups) {
+    return choose_parents(d, assumption_, ties_, tie_table.get(), follows_, groups, parents_);
+  };
   if (half < reposts.size()) {
-    second = std::thread([&] {
-      try {
-        second_rewired = choose_parents(d, assumption_, ties_, table, follows_, all.subspan(half), parents_);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
+    std::size_t second_rewired = 0;
+    side_by_side([&] { rewired_ += choose(all.first(half)); }, [&] { second_rewired = choose(all.subspan(half)); });
+    rewired_ += second_rewired;
+  } else {
+    rewired_ += choose(all);
   }
-  try {
-    rewired_ += choose_parents(d, assumption_, ties_, table, follows_, all.first(half), parents_);
-  } catch (...) {
-    if (second.joinable()) second.join();
-    throw;
-  }
-  if (second.joinable()) second.join();
-  if (failure) std::rethrow_exception(failure);
-  rewired_ += second_rewired;
   mark_finished();
 }
 

@@ -33,7 +33,6 @@ class FollowGraph {
   void seal() const;
 
  private:
-
   mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
   mutable std::vector<std::uint32_t> followees_;  // the second of each pair, for contiguous spans
   mutable std::vector<std::uint64_t> offsets_;    // by follower: where its run starts in pairs_

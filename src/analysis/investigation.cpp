@@ -46,7 +46,7 @@ const AccountGraph* Investigation::ties_for(ParentAssumption assumption) {
   return assumption == ParentAssumption::latest_tie ? &whole_graph() : nullptr;
 }
 
-AccountGraphOptions Investigation::community_graph_options() {
+const DiffusionParents& Investigation::parents_of_every_post() {
   if (!all_parents_) {
     all_posts_ = std::make_unique<SubjectMatch>(dataset_, Subject());
     all_posts_->run();
@@ -54,9 +54,13 @@ AccountGraphOptions Investigation::community_graph_options() {
                                                       ties_for(options_.parent), options_.follows);
     all_parents_->run();
   }
+  return *all_parents_;
+}
+
+AccountGraphOptions Investigation::community_graph_options() {
   AccountGraphOptions graph_options;
   graph_options.types = options_.community_edges;
-  graph_options.repost_parents = all_parents_->parents();
+  graph_options.repost_parents = parents_of_every_post().parents();
   if (options_.follows) {
     graph_options.types = graph_options.types.with(InteractionType::follow);
     graph_options.follows = options_.follows->pairs();
@@ -89,7 +93,7 @@ void Investigation::start_communities() {
     std::unique_ptr<ig::BackgroundLeiden> leiden;
     try {
       if (!community_graph_) {
-        community_graph_options();  // the parents of every post, here
+        parents_of_every_post();  // here, before the copy is made
         // Leiden begins in a forked copy that builds the community graph for itself (the same
         // one: the same function of the same data) while this process builds it too, for the
         // labels and what reads the communities after.

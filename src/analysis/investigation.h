@@ -58,7 +58,8 @@ class Investigation {
 
  private:
   const AccountGraph* ties_for(ParentAssumption assumption);
-  AccountGraphOptions community_graph_options();  // finds the parents of every post first
+  const DiffusionParents& parents_of_every_post();  // what the community graph's reposts come from
+  AccountGraphOptions community_graph_options();
   CommunityParameters community_parameters() const;
   void make_communities(std::unique_ptr<ig::BackgroundLeiden> started = nullptr);
   AccountGraph build_subject_graph();
