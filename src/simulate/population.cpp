@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@ constexpr TimeMs twitter_launch = 1142899200000;      // 2006-03-21
 constexpr TimeMs day = 86400000;
 constexpr std::uint64_t snowflake_epoch = 1288834974657;  // Twitter's epoch for 64-bit ids
 constexpr std::size_t max_handle_length = 15;
+constexpr std::size_t follow_graph_parts = 4;
 
 // Accounts made before late 2015 have sequential 32-bit-range ids; later ones are snowflakes.
 std::uint64_t account_id_for(TimeMs created_at, std::uint64_t serial, Random& random) {
@@ -223,7 +225,6 @@ void Population::build_follow_graph(const ScenarioParameters& parameters, const 
   const std::uint32_t community_count = static_cast<std::uint32_t>(communities_.size());
   // Popularity: the chance to be followed grows less than linearly with followers.
   std::vector<AliasTable> popular(community_count);
-  std::vector<double> sizes(community_count);
   for (std::uint32_t c = 0; c < community_count; ++c) {
     std::vector<double> weights;
     weights.reserve(communities_[c].members.size());
@@ -231,43 +232,77 @@ void Population::build_follow_graph(const ScenarioParameters& parameters, const 
       weights.push_back(std::pow(static_cast<double>(accounts_[member].followers) + 1.0, 0.75));
     }
     popular[c] = AliasTable(weights, communities_[c].members);  // draws the member itself
-    sizes[c] = static_cast<double>(communities_[c].members.size());
   }
-  auto draw_popular = [&](std::uint32_t community) {
-    return popular[community].draw(random);
+  // Accounts are drawn in a fixed number of parts, each with a generator of its own: the parts can
+  // be drawn side by side, and the graph is the same whatever the number of threads.
+  struct Part {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    Random random{0};
+    std::vector<std::uint32_t> targets;
+    std::vector<std::uint32_t> counts;  // followees of each account of the part
   };
-  auto other_community = [&](std::uint32_t own) {
-    std::uint32_t other = static_cast<std::uint32_t>(random.below(community_count - 1));
-    return other >= own ? other + 1 : other;
+  const std::uint64_t parts_seed = random.next();
+  std::vector<Part> parts(follow_graph_parts);
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    parts[p].begin = static_cast<std::uint32_t>(total * p / parts.size());
+    parts[p].end = static_cast<std::uint32_t>(total * (p + 1) / parts.size());
+    parts[p].random = Random::derived(parts_seed, p);
+  }
+  auto draw_part = [&](Part& part) {
+    Random& part_random = part.random;
+    auto other_community = [&](std::uint32_t own) {
+      std::uint32_t other = static_cast<std::uint32_t>(part_random.below(community_count - 1));
+      return other >= own ? other + 1 : other;
+    };
+    std::vector<std::uint32_t> mine;
+    part.counts.reserve(part.end - part.begin);
+    for (std::uint32_t a = part.begin; a < part.end; ++a) {
+      const SimAccount& account = accounts_[a];
+      // Followees inside the collection: a small, heavy-tailed part of the profile's friends.
+      auto count = static_cast<std::size_t>(std::clamp(part_random.lognormal(22.0, 0.8), 3.0,
+                                                       std::min(400.0, static_cast<double>(account.friends) + 3.0)));
+      if (account.role == Role::bridge) count += 40;
+      mine.clear();
+      for (std::size_t f = 0; f < count; ++f) {
+        std::uint32_t community = account.community;
+        // Bridges follow their other community half the time; regular accounts rarely cross.
+        if (community_count > 1) {
+          if (account.role == Role::bridge && part_random.chance(0.5)) {
+            community = account.tie_community;
+          } else if (part_random.chance(parameters.cross_community_share * 0.75)) {
+            community = other_community(account.community);
+          }
+        }
+        std::uint32_t followee = popular[community].draw(part_random);
+        if (followee != a) mine.push_back(followee);
+      }
+      std::sort(mine.begin(), mine.end());
+      mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+      part.targets.insert(part.targets.end(), mine.begin(), mine.end());
+      part.counts.push_back(static_cast<std::uint32_t>(mine.size()));
+    }
   };
-
+  {
+    std::vector<std::future<void>> others;
+    for (std::size_t p = 1; p < parts.size(); ++p) {
+      others.push_back(std::async(parameters.side_by_side() ? std::launch::async : std::launch::deferred,
+                                  [&, p] { draw_part(parts[p]); }));
+    }
+    draw_part(parts[0]);
+    for (std::future<void>& other : others) other.get();
+  }
   followee_offsets_.assign(total + 1, 0);
   followee_targets_.clear();
-  std::vector<std::uint32_t> mine;
-  for (std::uint32_t a = 0; a < total; ++a) {
-    const SimAccount& account = accounts_[a];
-    // Followees inside the collection: a small, heavy-tailed part of the profile's friends.
-    auto count = static_cast<std::size_t>(
-        std::clamp(random.lognormal(22.0, 0.8), 3.0, std::min(400.0, static_cast<double>(account.friends) + 3.0)));
-    if (account.role == Role::bridge) count += 40;
-    mine.clear();
-    for (std::size_t f = 0; f < count; ++f) {
-      std::uint32_t community = account.community;
-      // Bridges follow their other community half the time; regular accounts rarely cross.
-      if (community_count > 1) {
-        if (account.role == Role::bridge && random.chance(0.5)) {
-          community = account.tie_community;
-        } else if (random.chance(parameters.cross_community_share * 0.75)) {
-          community = other_community(account.community);
-        }
-      }
-      std::uint32_t followee = draw_popular(community);
-      if (followee != a) mine.push_back(followee);
+  std::size_t follow_total = 0;
+  for (const Part& part : parts) follow_total += part.targets.size();
+  followee_targets_.reserve(follow_total);
+  for (Part& part : parts) {
+    for (std::uint32_t a = part.begin; a < part.end; ++a) {
+      followee_offsets_[a + 1] = followee_offsets_[a] + part.counts[a - part.begin];
     }
-    std::sort(mine.begin(), mine.end());
-    mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
-    followee_targets_.insert(followee_targets_.end(), mine.begin(), mine.end());
-    followee_offsets_[a + 1] = static_cast<std::uint32_t>(followee_targets_.size());
+    followee_targets_.insert(followee_targets_.end(), part.targets.begin(), part.targets.end());
+    part.targets = {};
   }
 
   follower_offsets_.assign(total + 1, 0);

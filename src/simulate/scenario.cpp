@@ -2,6 +2,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,10 @@ constexpr std::array<std::pair<const char*, int>, 8> community_rotation{{
 constexpr std::array<const char*, 8> language_rotation{"en", "fr", "ru", "de", "es", "it", "pt", "ja"};
 
 }  // namespace
+
+bool ScenarioParameters::side_by_side() const {
+  return threads != 1 && std::thread::hardware_concurrency() > 1;
+}
 
 void ScenarioParameters::validate() const {
   auto fail = [](const std::string& message) { throw std::invalid_argument(message); };

@@ -38,6 +38,10 @@ struct ScenarioParameters {
   bool compress = true;
   int threads = 0;  // 0 = the hardware's
 
+  // Whether independent parts of the story may be drawn on threads of their own: their results
+  // are the same either way.
+  bool side_by_side() const;
+
   // Throws std::invalid_argument naming the parameter and the accepted range.
   void validate() const;
   // The profile of community `index`: label, language and time zone from the built-in rotation,

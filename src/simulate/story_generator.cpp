@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <future>
 #include <queue>
 #include <stdexcept>
 #include <unordered_set>
@@ -22,6 +23,7 @@ constexpr double offspring_per_share = 0.92;  // a typical share's expected repo
 constexpr double follower_exponent = 0.8;
 constexpr double bot_participation = 0.85;
 constexpr std::uint64_t max_children = 50000;
+constexpr std::uint64_t background_stream = 3;  // of the seed: 0 population, 1 story, 2 stream plan
 
 // Share of an hour's activity at each local hour (0 = midnight): people sleep, then post most in
 // the evening.
@@ -192,21 +194,31 @@ void StoryGenerator::run() {
   const std::uint64_t participants =
       static_cast<std::uint64_t>(std::ceil(bot_participation * static_cast<double>(parameters_.bots)));
   const std::uint64_t bot_posts = parameters_.bots > 0 ? participants * parameters_.bursts : 0;
-  std::uint64_t background =
+  std::uint64_t background_count =
       static_cast<std::uint64_t>(std::llround(static_cast<double>(parameters_.tweets) * parameters_.background_share));
   const std::uint64_t minimum_shares = 1 + parameters_.hubs + 100;
   if (bot_posts + minimum_shares > parameters_.tweets) {
     throw std::invalid_argument("--bots x --bursts leave too few tweets for the story: give more --posts");
   }
-  background = std::min(background, parameters_.tweets - bot_posts - minimum_shares);
-  const std::uint64_t shares = parameters_.tweets - background - bot_posts;
+  background_count = std::min(background_count, parameters_.tweets - bot_posts - minimum_shares);
+  const std::uint64_t shares = parameters_.tweets - background_count - bot_posts;
 
   end_ = parameters_.start + parameters_.duration;
   origin_time_ = parameters_.start + std::min<TimeMs>(4 * hour + 27 * minute, parameters_.duration / 10);
   story_.posts.reserve(parameters_.tweets);
+  // Background chatter needs nothing of the subject's posts but their count, known here: it is
+  // drawn beside them, from a generator of its own.
+  const auto background_begin = static_cast<std::uint32_t>(shares + bot_posts);
+  std::future<std::vector<SimPost>> background_posts =
+      std::async(parameters_.side_by_side() ? std::launch::async : std::launch::deferred, [&, this] {
+        Random background_random = Random::derived(parameters_.seed, background_stream);
+        return background(background_random, background_count, background_begin);
+      });
   spread_subject(random, shares);
   coordinate_bursts(random);
-  add_background(random, background);
+  if (story_.posts.size() != background_begin) throw std::logic_error("the subject's posts are not the count planned");
+  const std::vector<SimPost> chatter = background_posts.get();
+  story_.posts.insert(story_.posts.end(), chatter.begin(), chatter.end());
   order_by_time();
   write_thread(random);
   write_pastes(random);
@@ -341,8 +353,9 @@ void StoryGenerator::coordinate_bursts(Random& random) {
   }
 }
 
-void StoryGenerator::add_background(Random& random, std::uint64_t count) {
-  std::vector<SimPost>& posts = story_.posts;
+std::vector<SimPost> StoryGenerator::background(Random& random, std::uint64_t count, std::uint32_t first_index) const {
+  std::vector<SimPost> posts;
+  posts.reserve(count);
   struct Slot {
     TimeMs time;
     std::uint32_t account;
@@ -368,18 +381,19 @@ void StoryGenerator::add_background(Random& random, std::uint64_t count) {
     SimPost post;
     post.time = slot.time;
     post.account = slot.account;
-    post.text_key = static_cast<std::uint32_t>(posts.size());
+    post.text_key = first_index + static_cast<std::uint32_t>(posts.size());
     const SimAccount& author = population_.account(slot.account);
     double u = random.uniform();
     std::uint32_t community = random.chance(0.97) ? author.community
                                                   : static_cast<std::uint32_t>(random.below(community_count));
     if (u >= 0.5 && originals[community].size() > 0) {
       std::uint32_t target = original_posts[community][originals[community].draw(random)];
-      if (posts[target].account != slot.account) {
+      const SimPost& original = posts[target - first_index];
+      if (original.account != slot.account) {
         post.kind = u < 0.9 ? PostKind::repost : PostKind::reply;
         post.target = target;
-        post.topic = posts[target].topic;
-        post.time = std::max(post.time, posts[target].time + second);
+        post.topic = original.topic;
+        post.time = std::max(post.time, original.time + second);
       }
     }
     if (post.target == no_post) {
@@ -387,10 +401,11 @@ void StoryGenerator::add_background(Random& random, std::uint64_t count) {
       post.topic = static_cast<std::uint16_t>(1 + random.below(words.topic_tags.size()));
       post.link = random.chance(0.2) ? LinkKind::news : LinkKind::none;
       originals[author.community].append(reach(author) + 1.0);
-      original_posts[author.community].push_back(static_cast<std::uint32_t>(posts.size()));
+      original_posts[author.community].push_back(first_index + static_cast<std::uint32_t>(posts.size()));
     }
     posts.push_back(post);
   }
+  return posts;
 }
 
 void StoryGenerator::order_by_time() {

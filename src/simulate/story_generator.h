@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "simulate/population.h"
 #include "simulate/random.h"
@@ -26,10 +27,10 @@ class StoryGenerator {
   Story take_story();
 
  private:
-  void tell_origin(Random& random);
   void spread_subject(Random& random, std::uint64_t shares);
   void coordinate_bursts(Random& random);
-  void add_background(Random& random, std::uint64_t count);
+  // `count` posts about other topics, the first of them at index `first_index` of the story.
+  std::vector<SimPost> background(Random& random, std::uint64_t count, std::uint32_t first_index) const;
   void write_thread(Random& random);
   void write_pastes(Random& random);
   void order_by_time();
