@@ -19,7 +19,7 @@ namespace leaktrace {
 struct RecordStreamOptions {
   std::optional<Format> format;  // overrides detection
   ReaderOptions reader;
-  std::size_t batch_posts = 16384;
+  std::size_t batch_posts = 4096;
   std::size_t chunk_bytes = std::size_t{4} << 20;
   std::size_t max_line_bytes = std::size_t{64} << 20;
   std::size_t max_document_bytes = std::size_t{2} << 30;

@@ -16,6 +16,7 @@ namespace leaktrace {
 namespace {
 
 constexpr std::size_t batches_in_flight = 4;
+constexpr std::uint64_t posts_worth_an_early_commit = 50000;
 
 using Clock = std::chrono::steady_clock;
 
@@ -174,6 +175,9 @@ void Ingestion::ingest_file(std::size_t index, WorkspaceWriter& writer) {
   parser.join();
   if (parse_error) std::rethrow_exception(parse_error);
 
+  // The hashing thread may still be behind the reader: a large file's rows are committed meanwhile
+  // rather than after it (a small file's wait for the next one, so that many files share a commit).
+  if (file.counts.posts_new >= posts_worth_an_early_commit) writer.commit();
   bool stopped = stop_ && stop_->load();
   if (stopped) interrupted_ = true;
   file.complete = !stopped;
