@@ -115,7 +115,7 @@ void RecordStream::normalise(RecordBatch& batch) {
       }
       if (account.observed_at != unknown_time &&
           (held.observed_at == unknown_time || account.observed_at >= held.observed_at)) {
-        held = std::move(account);
+        merge_newer_profile(held, account);
       }
       held.first_observed_at = first;
       continue;

@@ -28,6 +28,12 @@ struct Account {
   TimeMs first_observed_at = unknown_time;
 };
 
+// Takes the values of `newer`, a profile of the same account seen at the same time or later, where
+// it has them: a source that leaves a field out (a mention gives only the handle, an empty
+// description) keeps the one seen before. The result does not depend on how the profiles between
+// were grouped, so batch sizes and commits do not change what the workspace keeps.
+void merge_newer_profile(Account& held, const Account& newer);
+
 // "@jackposobiec" for a user's handle; the handle itself for an account that stands for a thread or
 // a paste ("/pol/ thread 124205693", "paste:rENSrLn2"), which no one would write with an @.
 inline std::string handle_for_reading(std::string_view handle) {

@@ -34,11 +34,17 @@ struct AccountSlot {
   TimeMs observed_at = unknown_time;  // of the profile stored or pending
   TimeMs first_seen = unknown_time;
   TimeMs last_seen = unknown_time;
-  std::int32_t pending = -1;  // index of the profile to write at the next commit, if any
+  std::int32_t pending = -1;  // index of the profile it waits to write, if any
   bool stored = true;         // its row exists (else it is inserted at the next commit)
   bool authored = false;
+  bool row_authored = false;  // as its row says
   bool dirty = false;
 };
+
+enum class AccountFlush { new_rows, everything };
+// Accounts whose profile waits for AccountFlush::everything (a few hundred bytes each) before one is
+// forced: more than the accounts of a 17M-tweet collection.
+constexpr std::size_t max_waiting_profiles = std::size_t{1} << 22;
 
 // A post already stored: its row id and whether it was only seen inside another record so far.
 struct PostSlot {
@@ -125,6 +131,7 @@ struct WorkspaceWriter::State {
       slot.first_seen = accounts_query.column_int(4);
       slot.last_seen = accounts_query.column_int(5);
       slot.authored = accounts_query.column_int(6) != 0;
+      slot.row_authored = slot.authored;
       account_slots.push_back(slot);
       accounts[static_cast<std::size_t>(*platform)].insert(accounts_query.column_text(2), &account_slots.back());
       next_account_id = std::max(next_account_id, slot.id + 1);
@@ -160,21 +167,38 @@ struct WorkspaceWriter::State {
     map.insert(native_id, &slot);
     slot.id = next_account_id++;
     slot.stored = false;
-    slot.pending = static_cast<std::int32_t>(pending_profiles.size());
     if (profile) {
-      pending_profiles.push_back(*profile);
+      new_pending_profile(slot) = *profile;
       slot.observed_at = profile->observed_at;
       slot.first_seen = profile->first_observed_at != unknown_time ? profile->first_observed_at : profile->observed_at;
       slot.last_seen = profile->observed_at;
       if (created) *created = true;
     } else {
-      Account& bare = pending_profiles.emplace_back();
+      Account& bare = new_pending_profile(slot);
       bare.platform = platform;
-      bare.id = native_id;
-      bare.handle = handle;
+      bare.id.assign(native_id);
+      bare.handle.assign(handle);
+      bare.display_name.clear();
+      bare.description.clear();
+      bare.created_at = bare.observed_at = bare.first_observed_at = unknown_time;
+      bare.followers = bare.following = bare.posts = std::nullopt;
+      bare.verified = bare.default_profile = std::nullopt;
     }
     mark_dirty(slot);
     return slot;
+  }
+
+  // The profile to write for `slot` at the next commit. Profiles are kept from one commit to the
+  // next and assigned over, so that their strings reuse their buffers instead of allocating.
+  Account& new_pending_profile(AccountSlot& slot) {
+    if (!free_profiles.empty()) {
+      slot.pending = free_profiles.back();
+      free_profiles.pop_back();
+      return pending_profiles[static_cast<std::size_t>(slot.pending)];
+    }
+    slot.pending = static_cast<std::int32_t>(pending_count);
+    if (pending_count == pending_profiles.size()) pending_profiles.emplace_back();
+    return pending_profiles[pending_count++];
   }
 
   void observe_account(const Account& profile) {
@@ -194,10 +218,9 @@ struct WorkspaceWriter::State {
     bool newer = profile.observed_at >= slot.observed_at;  // unknown times are the smallest
     if (never_written || newer) {
       if (slot.pending < 0) {
-        slot.pending = static_cast<std::int32_t>(pending_profiles.size());
-        pending_profiles.push_back(profile);
+        new_pending_profile(slot) = profile;
       } else {
-        pending_profiles[static_cast<std::size_t>(slot.pending)] = profile;
+        merge_newer_profile(pending_profiles[static_cast<std::size_t>(slot.pending)], profile);
       }
       if (profile.observed_at != unknown_time) slot.observed_at = profile.observed_at;
       mark_dirty(slot);
@@ -238,7 +261,15 @@ struct WorkspaceWriter::State {
         .bind(16, std::int64_t{slot.authored ? 1 : 0});
   }
 
-  void flush_accounts() {
+  // Writes the rows of new accounts and, with AccountFlush::everything, the latest profile of
+  // every account seen since. Profile updates of stored accounts otherwise wait, a transaction
+  // after another, until the file is finished (or too many wait): an account seen in every
+  // transaction then rewrites its page once, not once per commit, where those rewrites (and their
+  // journal) were most of the bytes a 17M-tweet ingest wrote. Authorship never waits: a re-run
+  // skips the posts already stored, so it could not set it again.
+  void flush_accounts(AccountFlush what) {
+    if (dirty_accounts.size() >= max_waiting_profiles) what = AccountFlush::everything;
+    std::size_t waiting = 0;
     for (AccountSlot* dirty : dirty_accounts) {
       AccountSlot& slot = *dirty;
       const Account* profile =
@@ -248,15 +279,31 @@ struct WorkspaceWriter::State {
         bind_account_values(insert_account, slot, profile);
         insert_account.bind(2, platform_name(profile->platform)).bind(3, std::string_view(profile->id)).run();
         slot.stored = true;
-      } else {
+      } else if (what == AccountFlush::everything || slot.authored != slot.row_authored) {
         bind_account_values(update_account, slot, profile);
         update_account.run();
+      } else {
+        dirty_accounts[waiting++] = dirty;
+        continue;
       }
+      slot.row_authored = slot.authored;
+      if (slot.pending >= 0) free_profiles.push_back(slot.pending);
       slot.pending = -1;
       slot.dirty = false;
     }
-    dirty_accounts.clear();
-    pending_profiles.clear();
+    dirty_accounts.resize(waiting);
+    if (waiting == 0) {
+      pending_count = 0;
+      free_profiles.clear();
+    }
+  }
+
+  void commit(AccountFlush what) {
+    if (!in_transaction) return;
+    flush_accounts(what);
+    db.execute("COMMIT");
+    in_transaction = false;
+    posts_since_commit = 0;
   }
 
   std::int64_t url_id(const PostUrl& url) {
@@ -361,7 +408,9 @@ struct WorkspaceWriter::State {
   std::deque<AccountSlot> account_slots;  // addresses stay valid as it grows
   std::array<NativeIdMap<AccountSlot*>, platform_count> accounts;
   std::vector<AccountSlot*> dirty_accounts;
-  std::vector<Account> pending_profiles;
+  std::vector<Account> pending_profiles;  // [0, pending_count) pending or free
+  std::size_t pending_count = 0;
+  std::vector<std::int32_t> free_profiles;  // below pending_count, written while others wait
   StringMap<std::int64_t> urls;
   StringMap<std::int64_t> hashtags;
   std::int64_t next_post_id = 1;
@@ -460,7 +509,7 @@ AppendCounts WorkspaceWriter::append(const RecordBatch& batch, std::int64_t file
       .bind(2, static_cast<std::int64_t>(counts.posts_new))
       .bind(3, static_cast<std::int64_t>(counts.rejected))
       .run();
-  if (s.posts_since_commit >= s.posts_per_transaction) commit();
+  if (s.posts_since_commit >= s.posts_per_transaction) s.commit(AccountFlush::new_rows);
   return counts;
 }
 
@@ -469,6 +518,8 @@ std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::strin
   bool complete = status == "complete";
   State& s = *state_;
   s.begin_transaction();
+  // The file's state and the latest profiles read from it are committed together.
+  s.flush_accounts(AccountFlush::everything);
   std::int64_t final_id = file_id;
   std::optional<std::int64_t> earlier;
   if (complete) {
@@ -500,13 +551,6 @@ std::int64_t WorkspaceWriter::finish_file(std::int64_t file_id, const std::strin
   return final_id;
 }
 
-void WorkspaceWriter::commit() {
-  State& s = *state_;
-  if (!s.in_transaction) return;
-  s.flush_accounts();
-  s.db.execute("COMMIT");
-  s.in_transaction = false;
-  s.posts_since_commit = 0;
-}
+void WorkspaceWriter::commit() { state_->commit(AccountFlush::everything); }
 
 }  // namespace leaktrace

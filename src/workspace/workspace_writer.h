@@ -37,10 +37,11 @@ struct AppendCounts {
 // hashtags), to a workspace in large transactions. (platform, native id) is unique
 // for posts and accounts, so appending the same records again adds nothing: a re-run after a
 // crash or of the same file completes the workspace without duplicates. Account profiles keep
-// the values of the latest post they were seen with. Not thread-safe: one writer per workspace.
+// each value from the latest post that gave it (merge_newer_profile), whatever the batches and
+// transactions were. Not thread-safe: one writer per workspace.
 class WorkspaceWriter {
  public:
-  static constexpr std::uint64_t default_posts_per_transaction = 250000;
+  static constexpr std::uint64_t default_posts_per_transaction = 1000000;
 
   explicit WorkspaceWriter(Workspace& workspace, std::uint64_t posts_per_transaction = default_posts_per_transaction);
   ~WorkspaceWriter();

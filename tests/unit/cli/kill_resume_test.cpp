@@ -51,7 +51,8 @@ std::string dump(const std::string& path) {
   for (const char* sql :
        {"SELECT p.native_id, a.native_id, p.kind, coalesce(p.parent_native_id, ''), p.text, p.line FROM posts p JOIN "
         "accounts a ON a.id = p.account_id ORDER BY p.native_id",
-        "SELECT native_id, coalesce(handle, ''), coalesce(followers, -1), authored FROM accounts ORDER BY native_id",
+        "SELECT native_id, coalesce(handle, ''), coalesce(followers, -1), authored, first_seen, last_seen FROM accounts "
+        "ORDER BY native_id",
         "SELECT p.native_id, u.canonical FROM post_urls pu JOIN posts p ON p.id = pu.post_id JOIN urls u ON u.id = "
         "pu.url_id ORDER BY 1, 2",
         "SELECT line, reason FROM rejected ORDER BY line", "SELECT status, sha256, lines, posts_new, rejected FROM input_files"}) {
@@ -72,12 +73,17 @@ TEST(KillResume, KilledIngestReRunsToTheSameContent) {
       text += "{\"created_at\": broken\n";
       continue;
     }
-    std::string author = std::to_string(i % 331);
-    text += R"({"created_at":"Fri May 05 20:49:00 +0000 2017","id_str":")" + std::to_string(1000000 + i) +
+    // Accounts 5000..5199 are only mentioned in the first half, then author posts too: their rows
+    // exist before they are authors. Profiles and times change with every post.
+    std::string author = std::to_string(i > 20000 && i % 2 == 0 ? 5000 + i % 200 : i % 331);
+    std::string mentioned = std::to_string(5000 + i % 200);
+    text += R"({"created_at":"Fri May 05 20:)" + std::to_string(10 + i / 1000) + ":" + std::to_string(10 + i % 50) +
+            R"( +0000 2017","id_str":")" + std::to_string(1000000 + i) +
             R"(","text":"post )" + std::to_string(i) + R"(","user":{"id_str":")" + author +
             R"(","screen_name":"u)" + author + R"(","followers_count":)" + std::to_string(i) +
             R"(},"entities":{"hashtags":[],"urls":[{"expanded_url":"https://example.org/)" + std::to_string(i % 50) +
-            R"("}],"user_mentions":[]}})" + "\n";
+            R"("}],"user_mentions":[{"id_str":")" + mentioned + R"(","screen_name":"u)" + mentioned + R"("}]}})" +
+            "\n";
   }
   std::string input = dir.write("stream.jsonl", text);
 

@@ -1,5 +1,9 @@
 #include "workspace/ingestion.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "unit/test_files.h"
@@ -94,6 +98,72 @@ TEST(Ingestion, InterruptedRunCompletesOnReRunWithTheSameContent) {
   second.run();
   EXPECT_TRUE(second.files()[0].complete);
   EXPECT_EQ(dump(resumed), dump(reference));
+}
+
+// Profile updates of stored accounts wait for the end of the file, over many commits; authorship
+// does not. Killed after accounts that were only mentioned began to author posts, and after their
+// profiles changed (a description in every third post), a re-run in small batches and
+// transactions ends with the same rows as one batch and one transaction.
+TEST(Ingestion, ProfilesAndAuthorshipWrittenAfterAnInterruptionAsWithout) {
+  TempDir dir;
+  std::string text;
+  for (int i = 1; i <= 5000; ++i) {
+    const int author = i > 2500 && i % 2 == 0 ? 900 + i % 40 : i % 97;
+    const int mentioned = 900 + i % 40;
+    text += R"({"created_at":"Fri May 05 20:)" + std::to_string(10 + i / 100) + ":" + std::to_string(10 + i % 50) +
+            R"( +0000 2017","id_str":")" + std::to_string(i) + R"(","text":"post","user":{"id_str":")" +
+            std::to_string(author) + R"(","screen_name":"u)" + std::to_string(author) + R"(","followers_count":)" +
+            std::to_string(i) + (i % 3 == 0 ? R"(,"description":"bio )" + std::to_string(i) + "\"" : "") +
+            R"(},"entities":{"hashtags":[],"urls":[],"user_mentions":[{"id_str":")" +
+            std::to_string(mentioned) + R"(","screen_name":"u)" + std::to_string(mentioned) + "\"}]}}\n";
+  }
+  std::string input = dir.write("profiles.jsonl", text);
+  IngestOptions options;
+  options.stream.batch_posts = 200;
+  options.posts_per_transaction = 400;
+  const char* accounts_sql =
+      "SELECT native_id, handle, followers, authored, first_seen, last_seen, observed_at, description FROM accounts "
+      "ORDER BY native_id";
+  auto rows = [&](Workspace& workspace) {
+    std::string out;
+    auto statement = workspace.database().prepare(accounts_sql);
+    while (statement.step()) {
+      for (int column = 0; column < 8; ++column) out += std::string(statement.column_text(column)) + "|";
+      out += "\n";
+    }
+    return out;
+  };
+
+  // The reference reads it in one batch and one transaction.
+  auto reference = Workspace::open_for_writing(dir.file("reference.db"));
+  Ingestion(reference, {input}, {}).run();
+  // Killed, not stopped: a stop finishes the file's rows, a kill leaves only what was committed.
+  // The ingest runs in a child process (this one has no other thread when it forks).
+  const std::string killed = dir.file("killed.db");
+  pid_t child = fork();
+  if (child == 0) {
+    auto workspace = Workspace::open_for_writing(killed);
+    Ingestion first(workspace, {input}, options);
+    first.set_progress_handler([&](const IngestProgress& progress) {
+      if (progress.posts_read >= 4000) raise(SIGKILL);
+    });
+    first.run();
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the child ingest was to be killed halfway";
+  auto resumed = Workspace::open_for_writing(killed);
+  SqliteDatabase& database = resumed.database();
+  auto authors = database.prepare("SELECT count(*) FROM accounts WHERE authored = 1 AND CAST(native_id AS INTEGER) >= 900");
+  authors.step();
+  EXPECT_EQ(authors.column_int(0), 20) << "mentioned accounts (900 + an even number) that then authored committed posts";
+  Ingestion second(resumed, {input}, options);
+  second.run();
+  EXPECT_EQ(rows(resumed), rows(reference));
+  auto followers = reference.database().prepare("SELECT followers FROM accounts WHERE native_id = '96'");
+  ASSERT_TRUE(followers.step());
+  EXPECT_EQ(followers.column_int(0), 4849) << "the latest profile of the account, by time, then by place";
 }
 
 TEST(Ingestion, NeedsInputFiles) {
