@@ -81,10 +81,12 @@ Ingestion::Ingestion(Workspace& workspace, std::vector<std::string> paths, Inges
 }
 
 void Ingestion::run() {
-  // Batches are allocated and freed all the time: keep freed memory in the process instead of
-  // handing it back to the kernel and faulting it in again for the next batch. No fastbins: a
-  // batch frees tens of thousands of small strings at once, and the next large allocation then
-  // consolidates all of them (malloc_consolidate was 9 % of the parsing thread's samples).
+  // For glibc's allocator, where the tests and in-process benchmarks run (the leaktrace binary
+  // links mimalloc, which ignores this). Batches are allocated and freed all the time: keep freed
+  // memory in the process instead of handing it back to the kernel and faulting it in again for
+  // the next batch. No fastbins: a batch frees tens of thousands of small strings at once, and the
+  // next large allocation then consolidates all of them (malloc_consolidate was 9 % of the parsing
+  // thread's samples).
   static const bool malloc_tuned = [] {
     mallopt(M_MXFAST, 0);
     mallopt(M_TRIM_THRESHOLD, 512 << 20);
