@@ -81,8 +81,8 @@ Ingestion::Ingestion(Workspace& workspace, std::vector<std::string> paths, Inges
 }
 
 void Ingestion::run() {
-  // For glibc's allocator, where the tests and in-process benchmarks run (the leaktrace binary
-  // links mimalloc, which ignores this). Batches are allocated and freed all the time: keep freed
+  // For glibc's allocator, where the tests run (the leaktrace binary and the benchmarks link
+  // mimalloc, which ignores this). Batches are allocated and freed all the time: keep freed
   // memory in the process instead of handing it back to the kernel and faulting it in again for
   // the next batch. No fastbins: a batch frees tens of thousands of small strings at once, and the
   // next large allocation then consolidates all of them (malloc_consolidate was 9 % of the parsing
