@@ -153,7 +153,7 @@ void add_url(std::string url, Post& post) {
   for (const PostUrl& existing : post.urls) {
     if (existing.expanded == url) return;
   }
-  post.urls.push_back(PostUrl{std::move(url), {}});
+  post.urls.push_back(PostUrl{std::move(url), {}, std::nullopt});
 }
 
 // Absolute form of an href in a 4chan comment; empty for same-page links ("#p123").

@@ -160,7 +160,7 @@ class PasteParser {
     for (std::string_view url : urls_) {
       bool seen = false;
       for (const PostUrl& existing : post.urls) seen = seen || existing.expanded == url;
-      if (!seen) post.urls.push_back(PostUrl{std::string(url), {}});
+      if (!seen) post.urls.push_back(PostUrl{std::string(url), {}, std::nullopt});
     }
 
     Account account;

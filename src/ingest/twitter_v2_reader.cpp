@@ -322,7 +322,7 @@ error_code PageParser::entities(ondemand::object& object, Post& post) {
           break;
         case List::urls:
           if (text.empty()) text = std::move(short_url);
-          if (!text.empty()) post.urls.push_back({std::move(text), {}});
+          if (!text.empty()) post.urls.push_back({std::move(text), {}, std::nullopt});
           break;
         case List::mentions:
           if (text.empty() && id.empty()) break;
