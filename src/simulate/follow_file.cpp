@@ -4,15 +4,15 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "simulate/zstd_output.h"
 
 namespace leaktrace::simulate {
 namespace {
@@ -21,13 +21,6 @@ namespace {
 // the tweet file's writers.
 constexpr int zstd_level = 1;
 
-struct FileCloser {
-  void operator()(std::FILE* file) const { std::fclose(file); }
-};
-struct ContextFreer {
-  void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
-};
-
 // Lines go out a few megabytes at a time, compressed as a stream: a large scenario's follower graph
 // (tens of millions of lines) never sits whole in memory, neither as text nor compressed.
 class FollowFileSink {
@@ -35,8 +28,7 @@ class FollowFileSink {
   FollowFileSink(const std::filesystem::path& path, bool compress) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
     if (!file_) fail();
     if (compress) {
-      context_.reset(ZSTD_createCCtx());
-      ZSTD_CCtx_setParameter(context_.get(), ZSTD_c_compressionLevel, zstd_level);
+      context_ = make_zstd_context(zstd_level);
       packed_.resize(ZSTD_CStreamOutSize());
     }
     text_.resize(text_bytes);
@@ -90,8 +82,8 @@ class FollowFileSink {
   }
 
   std::filesystem::path path_;
-  std::unique_ptr<std::FILE, FileCloser> file_;
-  std::unique_ptr<ZSTD_CCtx, ContextFreer> context_;
+  OutputFile file_;
+  ZstdContext context_;
   std::string text_;
   std::string packed_;
   std::size_t size_ = 0;

@@ -14,6 +14,8 @@
 #define ZSTD_STATIC_LINKING_ONLY  // ZSTD_compressSequences
 #include <zstd.h>
 
+#include "simulate/zstd_output.h"
+
 namespace leaktrace::simulate {
 namespace {
 
@@ -24,28 +26,13 @@ static_assert(StreamText::max_distance < (std::size_t{1} << zstd_window_log));
 static_assert(StreamText::min_repeat >= ZSTD_MINMATCH_MIN && StreamText::min_repeat <= ZSTD_MINMATCH_MAX);
 constexpr std::size_t chunks_in_flight_per_thread = 3;
 
-struct FileCloser {
-  void operator()(std::FILE* file) const { std::fclose(file); }
-};
-struct ContextFreer {
-  void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
-};
-using Context = std::unique_ptr<ZSTD_CCtx, ContextFreer>;
-
-void set(ZSTD_CCtx* context, ZSTD_cParameter parameter, int value) {
-  const std::size_t result = ZSTD_CCtx_setParameter(context, parameter, value);
-  if (ZSTD_isError(result)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(result)));
-}
-
-Context make_context(TweetFileCoding coding) {
-  Context context(ZSTD_createCCtx());
-  if (!context) throw std::runtime_error("zstd: out of memory");
-  set(context.get(), ZSTD_c_compressionLevel, zstd_level);
+ZstdContext make_context(TweetFileCoding coding) {
+  ZstdContext context = make_zstd_context(zstd_level);
   if (coding == TweetFileCoding::zstd_known_repeats) {
-    set(context.get(), ZSTD_c_windowLog, zstd_window_log);
+    set_zstd_parameter(context.get(), ZSTD_c_windowLog, zstd_window_log);
     // The API asks for a minimum match no longer than the shortest sequence given.
-    set(context.get(), ZSTD_c_minMatch, static_cast<int>(StreamText::min_repeat));
-    set(context.get(), ZSTD_c_blockDelimiters, ZSTD_sf_noBlockDelimiters);
+    set_zstd_parameter(context.get(), ZSTD_c_minMatch, static_cast<int>(StreamText::min_repeat));
+    set_zstd_parameter(context.get(), ZSTD_c_blockDelimiters, ZSTD_sf_noBlockDelimiters);
   }
   return context;
 }
@@ -128,7 +115,7 @@ void TweetStreamWriter::render_chunk(std::size_t chunk, StreamText& out, RenderC
 }
 
 void TweetStreamWriter::run() {
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path_.c_str(), "wb"));
+  OutputFile file(std::fopen(path_.c_str(), "wb"));
   if (!file) throw std::runtime_error(fmt::format("cannot write {}: check that the folder exists and is writable", path_.string()));
   const std::size_t chunks = (plan_.lines().size() + lines_per_chunk - 1) / lines_per_chunk;
   const std::size_t workers = static_cast<std::size_t>(threads_);
@@ -147,7 +134,7 @@ void TweetStreamWriter::run() {
       RenderCache cache;
       StreamText frame(StreamText::Mode::frame);
       std::vector<ZSTD_Sequence> sequences;
-      Context context = coding_ == TweetFileCoding::plain ? Context() : make_context(coding_);
+      ZstdContext context = coding_ == TweetFileCoding::plain ? ZstdContext() : make_context(coding_);
       for (;;) {
         std::size_t chunk;
         ChunkOutput* output;
