@@ -286,8 +286,7 @@ void Population::build_follow_graph(const ScenarioParameters& parameters, const 
   {
     std::vector<std::future<void>> others;
     for (std::size_t p = 1; p < parts.size(); ++p) {
-      others.push_back(std::async(parameters.side_by_side() ? std::launch::async : std::launch::deferred,
-                                  [&, p] { draw_part(parts[p]); }));
+      others.push_back(std::async(parameters.parts_launch(), [&, p] { draw_part(parts[p]); }));
     }
     draw_part(parts[0]);
     for (std::future<void>& other : others) other.get();

@@ -24,8 +24,8 @@ constexpr std::array<const char*, 8> language_rotation{"en", "fr", "ru", "de", "
 
 }  // namespace
 
-bool ScenarioParameters::side_by_side() const {
-  return threads != 1 && std::thread::hardware_concurrency() > 1;
+std::launch ScenarioParameters::parts_launch() const {
+  return threads != 1 && std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred;
 }
 
 void ScenarioParameters::validate() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,9 @@ struct ScenarioParameters {
   bool compress = true;
   int threads = 0;  // 0 = the hardware's
 
-  // Whether independent parts of the story may be drawn on threads of their own: their results
-  // are the same either way.
-  bool side_by_side() const;
+  // How independent parts of the story are started with std::async: on threads of their own
+  // when threads may be used, else deferred to the caller. Their results are the same either way.
+  std::launch parts_launch() const;
 
   // Throws std::invalid_argument naming the parameter and the accepted range.
   void validate() const;

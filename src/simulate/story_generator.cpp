@@ -210,7 +210,7 @@ void StoryGenerator::run() {
   // drawn beside them, from a generator of its own.
   const auto background_begin = static_cast<std::uint32_t>(shares + bot_posts);
   std::future<std::vector<SimPost>> background_posts =
-      std::async(parameters_.side_by_side() ? std::launch::async : std::launch::deferred, [&, this] {
+      std::async(parameters_.parts_launch(), [&, this] {
         Random background_random = Random::derived(parameters_.seed, background_stream);
         return background(background_random, background_count, background_begin);
       });
