@@ -174,22 +174,16 @@ struct WorkspaceWriter::State {
       slot.last_seen = profile->observed_at;
       if (created) *created = true;
     } else {
-      Account& bare = new_pending_profile(slot);
-      bare.platform = platform;
-      bare.id.assign(native_id);
-      bare.handle.assign(handle);
-      bare.display_name.clear();
-      bare.description.clear();
-      bare.created_at = bare.observed_at = bare.first_observed_at = unknown_time;
-      bare.followers = bare.following = bare.posts = std::nullopt;
-      bare.verified = bare.default_profile = std::nullopt;
+      // Once per account, for one first seen only as a mention: no buffer worth keeping.
+      new_pending_profile(slot) =
+          Account{.platform = platform, .id = std::string(native_id), .handle = std::string(handle)};
     }
     mark_dirty(slot);
     return slot;
   }
 
-  // The profile to write for `slot` at the next commit. Profiles are kept from one commit to the
-  // next and assigned over, so that their strings reuse their buffers instead of allocating.
+  // The profile `slot` waits to write. Profiles are kept from one flush to the next and assigned
+  // over, so that their strings reuse their buffers instead of allocating.
   Account& new_pending_profile(AccountSlot& slot) {
     if (!free_profiles.empty()) {
       slot.pending = free_profiles.back();
